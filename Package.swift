@@ -1,0 +1,39 @@
+// swift-tools-version:5.9
+import PackageDescription
+
+/// thaireport: a YAML description of an official Thai report becomes a print-ready PDF.
+/// Pipeline, one module per stage, dependencies pointing one way:
+/// ReportSyntax (YAML → located nodes) → ReportModel (validated document) → ReportLayout (pages of
+/// positioned items, measured with Pango) → ReportRender (Cairo PDF). Graphics wraps every C object.
+let package = Package(
+    name: "thaireport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "thaireport", targets: ["thaireport"]),
+        .library(name: "ThaiReport", targets: ["ThaiReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .target(name: "Graphics", dependencies: ["CPangoCairo"]),
+        .target(name: "ReportSyntax", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "ReportModel", dependencies: ["ReportSyntax"]),
+        .target(name: "ReportLayout", dependencies: ["ReportModel", "Graphics"]),
+        .target(name: "ReportRender", dependencies: ["ReportLayout", "Graphics"]),
+        .target(name: "ThaiReport", dependencies: ["ReportSyntax", "ReportModel", "ReportLayout", "ReportRender", "Graphics"]),
+        .executableTarget(
+            name: "thaireport",
+            dependencies: ["ThaiReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportSyntax"]),
+        .testTarget(name: "ReportLayoutTests", dependencies: ["ReportLayout", "ReportModel", "ReportSyntax", "Graphics", "ThaiReport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ThaiReport"]),
+    ]
+)

@@ -1,0 +1,128 @@
+import CPangoCairo
+import Foundation
+
+/// An error raised by the graphics layer: a font or image that cannot be used, or a PDF that cannot be written.
+public struct GraphicsError: Error, CustomStringConvertible, Equatable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// The fonts a document may use, loaded from known files only through a private fontconfig
+/// configuration, so output never depends on the fonts a machine has installed.
+///
+/// Owns the `FcConfig`, the Pango font map and the Pango context; frees them in `deinit`.
+public final class FontLibrary {
+    let config: OpaquePointer
+    let fontMap: OpaquePointer
+    let context: OpaquePointer
+    /// Family names of every loaded font file, as fontconfig reads them from the files.
+    public private(set) var families: Set<String> = []
+
+    /// Loads `files` (TrueType/OpenType) into an empty private configuration.
+    /// Throws for a file that is missing or that fontconfig cannot read as a font.
+    public init(files: [String]) throws {
+        guard let config = FcConfigCreate() else { throw GraphicsError("fontconfig could not create a configuration") }
+        self.config = config
+        guard let map = pango_cairo_font_map_new() else {
+            FcConfigDestroy(config)
+            throw GraphicsError("Pango could not create a font map")
+        }
+        fontMap = OpaquePointer(map)
+        pango_fc_font_map_set_config(thaireport_as_fc_font_map(map), config)
+        pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
+        context = pango_font_map_create_context(map)
+        pango_context_set_language(context, pango_language_from_string("th"))
+        pango_context_set_round_glyph_positions(context, 0)
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        for file in files { try add(file: file) }
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(UnsafeMutableRawPointer(fontMap))
+        FcConfigDestroy(config)
+    }
+
+    /// Family names found in one font file, or nil when the file is not a font fontconfig can read.
+    public static func familyNames(inFile path: String) -> [String]? {
+        var count: Int32 = 0
+        guard let pattern = FcFreeTypeQuery(path, 0, nil, &count) else { return nil }
+        defer { FcPatternDestroy(pattern) }
+        var names: [String] = []
+        var index: Int32 = 0
+        var value: UnsafeMutablePointer<FcChar8>?
+        while FcPatternGetString(pattern, FC_FAMILY, index, &value) == FcResultMatch, let value {
+            names.append(String(cString: value))
+            index += 1
+        }
+        return names
+    }
+
+    private func add(file: String) throws {
+        guard FileManager.default.isReadableFile(atPath: file) else {
+            throw GraphicsError("font file \(file) does not exist or cannot be read")
+        }
+        guard let names = FontLibrary.familyNames(inFile: file), !names.isEmpty,
+              FcConfigAppFontAddFile(config, file) != 0 else {
+            throw GraphicsError("\(file) is not a font file that can be used (expected TrueType or OpenType)")
+        }
+        families.formUnion(names)
+        // A new file invalidates the font map's cached font sets.
+        pango_fc_font_map_config_changed(thaireport_as_fc_font_map(UnsafeMutablePointer(fontMap)))
+    }
+}
+
+/// A font chosen for a run of text: family, weight, slant and the size it is drawn at (points).
+public struct FontRequest: Hashable {
+    public var family: String
+    public var bold: Bool
+    public var italic: Bool
+    public var size: Double
+
+    public init(family: String, bold: Bool = false, italic: Bool = false, size: Double) {
+        self.family = family
+        self.bold = bold
+        self.italic = italic
+        self.size = size
+    }
+
+    /// A new Pango font description; the caller frees it.
+    func makeDescription() -> OpaquePointer {
+        let description = pango_font_description_new()!
+        pango_font_description_set_family(description, family)
+        pango_font_description_set_weight(description, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_font_description_set_style(description, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        pango_font_description_set_absolute_size(description, size * Double(thaireport_pango_scale()))
+        return description
+    }
+}
+
+/// A font Pango chose for shaped text; keeps the Pango font alive so its glyphs can be drawn later.
+public final class ShapedFont {
+    let font: UnsafeMutablePointer<PangoFont>
+
+    init(retaining font: UnsafeMutablePointer<PangoFont>) {
+        self.font = font
+        g_object_ref(UnsafeMutableRawPointer(font))
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(font)) }
+
+    /// The Cairo scaled font that draws this font's glyphs; owned by the Pango font.
+    var scaledFont: OpaquePointer? {
+        pango_cairo_font_get_scaled_font(OpaquePointer(font))
+    }
+
+    /// The PostScript-style name of the face, for diagnostics and tests.
+    public var faceDescription: String {
+        let description = pango_font_describe(font)
+        defer { pango_font_description_free(description) }
+        return String(cString: pango_font_description_get_family(description))
+    }
+}

@@ -1,0 +1,161 @@
+import CPangoCairo
+import Foundation
+
+/// An RGB colour with components from 0 to 1.
+public struct RGBColor: Hashable {
+    public var red: Double
+    public var green: Double
+    public var blue: Double
+    public init(red: Double, green: Double, blue: Double) {
+        self.red = red
+        self.green = green
+        self.blue = blue
+    }
+    public static let black = RGBColor(red: 0, green: 0, blue: 0)
+}
+
+/// Document information written into the PDF.
+public struct PDFMetadata {
+    public var title: String?
+    public var author: String?
+    public var subject: String?
+    public var keywords: String?
+    public var creator: String?
+    /// ISO 8601 date (`2024-11-17T00:00:00Z`) or nil to write none.
+    public var creationDate: String?
+    /// BCP 47 language of the document's text, written as the catalog's /Lang.
+    public var language: String?
+
+    public init(title: String? = nil, author: String? = nil, subject: String? = nil, keywords: String? = nil,
+                creator: String? = nil, creationDate: String? = nil, language: String? = nil) {
+        self.title = title
+        self.author = author
+        self.subject = subject
+        self.keywords = keywords
+        self.creator = creator
+        self.creationDate = creationDate
+        self.language = language
+    }
+}
+
+/// A multi-page PDF being drawn with Cairo. Coordinates are points from the page's top-left corner.
+/// Owns the Cairo surface and context.
+public final class PDFCanvas {
+    private let surface: OpaquePointer
+    private let cairo: OpaquePointer
+    private let path: String
+    private let language: String?
+    private var pageOpen = false
+    /// Number of pages begun so far.
+    public private(set) var pageCount = 0
+
+    /// Starts a PDF at `path` (the file is created at once).
+    public init(path: String, metadata: PDFMetadata) throws {
+        guard let surface = cairo_pdf_surface_create(path, 595, 842),
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            throw GraphicsError("cannot create a PDF at \(path)")
+        }
+        self.surface = surface
+        self.path = path
+        language = metadata.language
+        cairo = cairo_create(surface)
+        cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
+        let fields: [(cairo_pdf_metadata_t, String?)] = [
+            (CAIRO_PDF_METADATA_TITLE, metadata.title), (CAIRO_PDF_METADATA_AUTHOR, metadata.author),
+            (CAIRO_PDF_METADATA_SUBJECT, metadata.subject), (CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords),
+            (CAIRO_PDF_METADATA_CREATOR, metadata.creator), (CAIRO_PDF_METADATA_CREATE_DATE, metadata.creationDate),
+            (CAIRO_PDF_METADATA_MOD_DATE, metadata.creationDate),
+        ]
+        for (key, value) in fields {
+            if let value { cairo_pdf_surface_set_metadata(surface, key, value) }
+        }
+        if metadata.creationDate == nil {
+            // Cairo writes the clock's time unless given a date; a value it cannot read leaves the
+            // date out, so the same input still gives the same bytes.
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "none")
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, "none")
+        }
+    }
+
+    deinit {
+        cairo_destroy(cairo)
+        cairo_surface_destroy(surface)
+    }
+
+    /// Begins a new page of the given size (points); ends the previous one.
+    public func beginPage(width: Double, height: Double) {
+        if pageOpen { cairo_show_page(cairo) }
+        cairo_pdf_surface_set_size(surface, width, height)
+        pageOpen = true
+        pageCount += 1
+    }
+
+    /// Draws a run of glyphs whose line starts at (`x`, `baseline`); glyph positions come from the run.
+    public func draw(run: GlyphRun, x: Double, baseline: Double, color: RGBColor) {
+        guard let scaled = run.font.scaledFont, !run.glyphs.isEmpty || !run.clusters.isEmpty else { return }
+        cairo_set_scaled_font(cairo, scaled)
+        setColor(color)
+        var glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: x + $0.x, y: baseline + $0.y) }
+        var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
+        let text = run.text
+        text.withCString { utf8 in
+            cairo_show_text_glyphs(cairo, utf8, Int32(text.utf8.count), &glyphs, Int32(glyphs.count),
+                                   &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+        }
+    }
+
+    /// Fills a rectangle.
+    public func fill(x: Double, y: Double, width: Double, height: Double, color: RGBColor) {
+        setColor(color)
+        cairo_rectangle(cairo, x, y, width, height)
+        cairo_fill(cairo)
+    }
+
+    /// Strokes a straight line; `dash` is a pattern of on/off lengths in points, empty for solid.
+    public func line(from start: (Double, Double), to end: (Double, Double), width: Double, color: RGBColor,
+                     dash: [Double] = []) {
+        setColor(color)
+        cairo_set_line_width(cairo, width)
+        cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT)
+        dash.withUnsafeBufferPointer { cairo_set_dash(cairo, $0.baseAddress, Int32(dash.count), 0) }
+        cairo_move_to(cairo, start.0, start.1)
+        cairo_line_to(cairo, end.0, end.1)
+        cairo_stroke(cairo)
+    }
+
+    /// Draws a picture scaled into the given rectangle.
+    public func draw(image: RasterImage, x: Double, y: Double, width: Double, height: Double) {
+        cairo_save(cairo)
+        cairo_translate(cairo, x, y)
+        cairo_scale(cairo, width / Double(image.pixelWidth), height / Double(image.pixelHeight))
+        cairo_set_source_surface(cairo, image.surface, 0, 0)
+        cairo_rectangle(cairo, 0, 0, Double(image.pixelWidth), Double(image.pixelHeight))
+        cairo_fill(cairo)
+        cairo_restore(cairo)
+    }
+
+    /// Adds a bookmark to the PDF outline pointing at `y` on page `page` (1-based); returns its id
+    /// for use as the parent of deeper bookmarks (0 is the root).
+    @discardableResult
+    public func addOutline(title: String, parent: Int32, page: Int, y: Double, open: Bool) -> Int32 {
+        let link = "page=\(page) pos=[0 \(String(format: "%.2f", y))]"
+        let flags = open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(rawValue: 0)
+        return Int32(cairo_pdf_surface_add_outline(surface, parent, title, link, flags))
+    }
+
+    /// Ends the last page, writes the PDF to its file and adds the document language.
+    public func finish() throws {
+        if pageOpen { cairo_show_page(cairo) }
+        pageOpen = false
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw GraphicsError("Cairo could not write \(path): \(String(cString: cairo_status_to_string(status)))")
+        }
+        if let language { try PDFCatalogUpdate.setLanguage(language, inFile: path) }
+    }
+
+    private func setColor(_ color: RGBColor) {
+        cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
+    }
+}

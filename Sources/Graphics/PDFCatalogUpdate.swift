@@ -1,0 +1,50 @@
+import Foundation
+
+/// Adds what Cairo's PDF writer has no API for (the catalog's /Lang) as a standard PDF incremental
+/// update appended to the finished file: a new revision of the catalog object, its cross-reference
+/// section and a trailer pointing back at Cairo's (`/Prev`). Earlier bytes are left untouched.
+enum PDFCatalogUpdate {
+    static func setLanguage(_ language: String, inFile path: String) throws {
+        guard let handle = FileHandle(forUpdatingAtPath: path) else {
+            throw GraphicsError("cannot reopen \(path) to set the document language")
+        }
+        defer { try? handle.close() }
+        let data = try handle.readToEnd() ?? Data()
+        let text = String(decoding: data, as: UTF8.self)
+        guard let trailerRange = text.range(of: "trailer", options: .backwards),
+              let startxrefRange = text.range(of: "startxref", options: .backwards),
+              let previousXref = Int(text[startxrefRange.upperBound...].split(whereSeparator: \.isNewline).first?
+                .trimmingCharacters(in: .whitespaces) ?? ""),
+              let root = firstMatch(#"/Root\s+(\d+)\s+0\s+R"#, in: String(text[trailerRange.lowerBound...])),
+              let size = firstMatch(#"/Size\s+(\d+)"#, in: String(text[trailerRange.lowerBound...])) else {
+            throw GraphicsError("\(path) has no PDF trailer that can be updated")
+        }
+        let info = firstMatch(#"/Info\s+(\d+)\s+0\s+R"#, in: String(text[trailerRange.lowerBound...]))
+        guard let objectStart = text.range(of: "\n\(root) 0 obj"),
+              let dictStart = text.range(of: "<<", range: objectStart.upperBound..<text.endIndex),
+              let objectEnd = text.range(of: "endobj", range: dictStart.lowerBound..<text.endIndex),
+              let dictEnd = text.range(of: ">>", options: .backwards, range: dictStart.lowerBound..<objectEnd.lowerBound) else {
+            throw GraphicsError("\(path) has no catalog object that can be updated")
+        }
+        let body = text[dictStart.upperBound..<dictEnd.lowerBound]
+        let escaped = language.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "(", with: "\\(").replacingOccurrences(of: ")", with: "\\)")
+        var update = "\n"
+        let objectOffset = data.count + update.utf8.count
+        update += "\(root) 0 obj\n<<\(body)   /Lang (\(escaped))\n>>\nendobj\n"
+        let xrefOffset = data.count + update.utf8.count
+        update += "xref\n\(root) 1\n" + String(format: "%010d 00000 n \n", objectOffset)
+        update += "trailer\n<< /Size \(size)\n   /Root \(root) 0 R\n"
+        if let info { update += "   /Info \(info) 0 R\n" }
+        update += "   /Prev \(previousXref)\n>>\nstartxref\n\(xrefOffset)\n%%EOF\n"
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(update.utf8))
+    }
+
+    private static func firstMatch(_ pattern: String, in text: String) -> String? {
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let range = Range(match.range(at: 1), in: text) else { return nil }
+        return String(text[range])
+    }
+}

@@ -1,0 +1,87 @@
+import CPangoCairo
+import Foundation
+
+/// A PNG or JPEG picture ready to be drawn: its pixel size and the Cairo surface that carries it.
+/// JPEG data is passed through to the PDF unchanged (Cairo's JPEG MIME data). Owns the surface.
+public final class RasterImage {
+    let surface: OpaquePointer
+    public let pixelWidth: Int
+    public let pixelHeight: Int
+    /// Largest picture accepted, in pixels (a decoded picture takes 4 bytes per pixel).
+    public static let maximumPixels = 50_000_000
+
+    deinit { cairo_surface_destroy(surface) }
+
+    private init(surface: OpaquePointer, width: Int, height: Int) {
+        self.surface = surface
+        pixelWidth = width
+        pixelHeight = height
+    }
+
+    /// Reads a PNG or JPEG file; the kind is told by the file's first bytes, not its name.
+    public static func load(path: String) throws -> RasterImage {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GraphicsError("image file \(path) does not exist or cannot be read")
+        }
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return try loadPNG(path: path, bytes: bytes) }
+        if bytes.starts(with: [0xFF, 0xD8]) { return try loadJPEG(path: path, bytes: bytes) }
+        throw GraphicsError("\(path) is neither a PNG nor a JPEG image")
+    }
+
+    private static func loadPNG(path: String, bytes: [UInt8]) throws -> RasterImage {
+        // Check the declared size before Cairo allocates the pixels.
+        guard bytes.count >= 24 else { throw GraphicsError("\(path) is a truncated PNG file") }
+        let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        let height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        try checkSize(path: path, width: width, height: height)
+        guard let surface = cairo_image_surface_create_from_png(path),
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            throw GraphicsError("\(path) is a damaged PNG file (Cairo could not read it)")
+        }
+        return RasterImage(surface: surface, width: Int(cairo_image_surface_get_width(surface)),
+                           height: Int(cairo_image_surface_get_height(surface)))
+    }
+
+    private static func loadJPEG(path: String, bytes: [UInt8]) throws -> RasterImage {
+        guard let (width, height) = jpegSize(bytes) else {
+            throw GraphicsError("\(path) is a damaged JPEG file (no frame header found)")
+        }
+        try checkSize(path: path, width: width, height: height)
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)),
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            throw GraphicsError("\(path): not enough memory for a \(width)×\(height) picture")
+        }
+        let copy = malloc(bytes.count)!
+        bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+        cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy.assumingMemoryBound(to: UInt8.self),
+                                    UInt(bytes.count), { free($0) }, copy)
+        return RasterImage(surface: surface, width: width, height: height)
+    }
+
+    private static func checkSize(path: String, width: Int, height: Int) throws {
+        guard width > 0, height > 0 else { throw GraphicsError("\(path) declares an empty picture (\(width)×\(height) pixels)") }
+        guard width * height <= maximumPixels else {
+            throw GraphicsError("\(path) is \(width)×\(height) pixels; pictures are limited to \(maximumPixels / 1_000_000) megapixels: scale it down first")
+        }
+    }
+
+    /// Width and height from a JPEG's start-of-frame marker.
+    static func jpegSize(_ bytes: [UInt8]) -> (Int, Int)? {
+        var i = 2
+        while i + 9 < bytes.count {
+            guard bytes[i] == 0xFF else { return nil }
+            let marker = bytes[i + 1]
+            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { i += 2; continue }
+            let length = Int(bytes[i + 2]) << 8 | Int(bytes[i + 3])
+            if (0xC0...0xCF).contains(marker), marker != 0xC4, marker != 0xC8, marker != 0xCC {
+                let height = Int(bytes[i + 5]) << 8 | Int(bytes[i + 6])
+                let width = Int(bytes[i + 7]) << 8 | Int(bytes[i + 8])
+                return (width, height)
+            }
+            guard length >= 2 else { return nil }
+            i += 2 + length
+        }
+        return nil
+    }
+}

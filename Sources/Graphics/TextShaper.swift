@@ -1,0 +1,203 @@
+import CPangoCairo
+import Foundation
+
+/// A stretch of a paragraph's text (UTF-8 byte range) with the font it is set in and whether
+/// line breaks are allowed inside it.
+public struct StyledRange {
+    public var bytes: Range<Int>
+    public var font: FontRequest
+    public var allowBreaks: Bool
+
+    public init(bytes: Range<Int>, font: FontRequest, allowBreaks: Bool = true) {
+        self.bytes = bytes
+        self.font = font
+        self.allowBreaks = allowBreaks
+    }
+}
+
+/// One glyph of a shaped line, positioned relative to the line's origin (x from the line start,
+/// y from the baseline, both in points).
+public struct PositionedGlyph: Equatable {
+    public var id: UInt32
+    public var x: Double
+    public var y: Double
+    public var advance: Double
+    /// Byte offset in the paragraph text of the cluster this glyph belongs to.
+    public var clusterByte: Int
+}
+
+/// A run of glyphs in one font, with the text they stand for and how glyphs map to text
+/// (clusters), so the PDF's text can be extracted back exactly.
+public struct GlyphRun {
+    public var font: ShapedFont
+    public var glyphs: [PositionedGlyph]
+    /// The UTF-8 text the run covers.
+    public var text: String
+    /// Byte offset of `text` in the paragraph.
+    public var textStart: Int
+    /// Clusters in visual order: (bytes of text, number of glyphs).
+    public var clusters: [(bytes: Int, glyphs: Int)]
+    public var size: Double
+}
+
+/// A line of a paragraph as Pango broke and shaped it: its runs, with glyph x positions measured
+/// from the start of the line, and its natural width.
+public struct ShapedLine {
+    public var runs: [GlyphRun]
+    /// Width of the line's ink-bearing content, trailing spaces excluded.
+    public var width: Double
+    public var ascent: Double
+    public var descent: Double
+    /// Byte range of the paragraph text on this line.
+    public var bytes: Range<Int>
+    /// True when the line ends the paragraph (or ends at a hard line break).
+    public var endsParagraph: Bool
+}
+
+/// Breaks and shapes paragraphs with Pango (HarfBuzz shaping, libthai line breaking).
+/// Layout uses it to measure; nothing here draws.
+public final class TextShaper {
+    public let library: FontLibrary
+    private let layout: OpaquePointer
+
+    public init(library: FontLibrary) {
+        self.library = library
+        layout = pango_layout_new(library.context)
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+
+    /// Breaks `text` into lines no wider than `width` points (the first line `firstIndent` narrower)
+    /// and shapes them. `ranges` must cover the text.
+    public func shape(text: String, ranges: [StyledRange], width: Double, firstIndent: Double = 0) -> [ShapedLine] {
+        let scale = Double(thaireport_pango_scale())
+        pango_layout_set_text(layout, text, -1)
+        pango_layout_set_width(layout, Int32(max(1, width * scale)))
+        pango_layout_set_indent(layout, Int32(firstIndent * scale))
+        let attributes = pango_attr_list_new()
+        for range in ranges {
+            let description = range.font.makeDescription()
+            let fontAttribute = pango_attr_font_desc_new(description)!
+            fontAttribute.pointee.start_index = guint(range.bytes.lowerBound)
+            fontAttribute.pointee.end_index = guint(range.bytes.upperBound)
+            pango_attr_list_insert(attributes, fontAttribute)
+            pango_font_description_free(description)
+            if !range.allowBreaks {
+                let noBreak = pango_attr_allow_breaks_new(0)!
+                noBreak.pointee.start_index = guint(range.bytes.lowerBound)
+                noBreak.pointee.end_index = guint(range.bytes.upperBound)
+                pango_attr_list_insert(attributes, noBreak)
+            }
+        }
+        pango_layout_set_attributes(layout, attributes)
+        pango_attr_list_unref(attributes)
+
+        let utf8 = Array(text.utf8)
+        let sizeOf = { (byte: Int) -> Double in
+            ranges.last(where: { $0.bytes.contains(byte) })?.font.size ?? ranges.first?.font.size ?? 12
+        }
+        var lines: [ShapedLine] = []
+        let count = Int(pango_layout_get_line_count(layout))
+        for index in 0..<count {
+            guard let line = pango_layout_get_line_readonly(layout, Int32(index)) else { continue }
+            lines.append(extract(line: line, utf8: utf8, scale: scale, sizeOf: sizeOf))
+        }
+        return lines
+    }
+
+    private func extract(line: UnsafeMutablePointer<PangoLayoutLine>, utf8: [UInt8], scale: Double,
+                         sizeOf: (Int) -> Double) -> ShapedLine {
+        var logical = PangoRectangle()
+        pango_layout_line_get_extents(line, nil, &logical)
+        let start = Int(line.pointee.start_index)
+        let end = start + Int(line.pointee.length)
+        var runs: [GlyphRun] = []
+        var x = 0.0
+        var node = line.pointee.runs
+        let empty = thaireport_glyph_empty()
+        while let current = node {
+            let item = current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
+            let pangoItem = item.pointee.item!
+            let glyphString = item.pointee.glyphs!
+            let itemStart = Int(pangoItem.pointee.offset)
+            let itemLength = Int(pangoItem.pointee.length)
+            let count = Int(glyphString.pointee.num_glyphs)
+            var glyphs: [PositionedGlyph] = []
+            glyphs.reserveCapacity(count)
+            var clusters: [(bytes: Int, glyphs: Int)] = []
+            var clusterStart = -1
+            var glyphsInCluster = 0
+            var clusterStarts: [Int] = []
+            for g in 0..<count {
+                let info = glyphString.pointee.glyphs[g]
+                let cluster = Int(glyphString.pointee.log_clusters[g])
+                if cluster != clusterStart {
+                    if clusterStart >= 0 {
+                        clusters.append((0, glyphsInCluster))
+                        clusterStarts.append(clusterStart)
+                    }
+                    clusterStart = cluster
+                    glyphsInCluster = 0
+                }
+                let advance = Double(info.geometry.width) / scale
+                if info.glyph != empty, info.glyph & thaireport_glyph_unknown_flag() == 0 {
+                    glyphs.append(PositionedGlyph(
+                        id: info.glyph,
+                        x: x + Double(info.geometry.x_offset) / scale,
+                        y: Double(info.geometry.y_offset) / scale,
+                        advance: advance,
+                        clusterByte: itemStart + cluster))
+                    glyphsInCluster += 1
+                }
+                x += advance
+            }
+            if clusterStart >= 0 {
+                clusters.append((0, glyphsInCluster))
+                clusterStarts.append(clusterStart)
+            }
+            // Cluster byte lengths: from each cluster's start to the next one's (clusters are in
+            // logical order for left-to-right text).
+            for i in clusters.indices {
+                let next = i + 1 < clusterStarts.count ? clusterStarts[i + 1] : itemLength
+                clusters[i].bytes = next - clusterStarts[i]
+            }
+            let textBytes = utf8[itemStart..<min(utf8.count, itemStart + itemLength)]
+            let font = pangoItem.pointee.analysis.font.map { ShapedFont(retaining: $0) }
+            if let font, !clusters.isEmpty {
+                runs.append(GlyphRun(font: font, glyphs: glyphs,
+                                     text: String(decoding: textBytes, as: UTF8.self),
+                                     textStart: itemStart, clusters: mergeEmpty(clusters),
+                                     size: sizeOf(itemStart)))
+            }
+            node = current.pointee.next
+        }
+        // Trailing white space does not count towards the width used for alignment.
+        var width = Double(logical.width) / scale
+        var trailing = end
+        while trailing > start, utf8[trailing - 1] == 0x20 || utf8[trailing - 1] == 0x0A || utf8[trailing - 1] == 0x09 {
+            trailing -= 1
+        }
+        if trailing < end, let lastRun = runs.last {
+            let trailingAdvance = lastRun.glyphs.filter { $0.clusterByte >= trailing }.reduce(0) { $0 + $1.advance }
+            width -= trailingAdvance
+        }
+        let endsParagraph = end >= utf8.count || utf8[end] == 0x0A || utf8[end] == 0x0D
+        return ShapedLine(runs: runs, width: max(0, width),
+                          ascent: Double(-logical.y) / scale,
+                          descent: Double(logical.height + logical.y) / scale,
+                          bytes: start..<end, endsParagraph: endsParagraph)
+    }
+
+    /// Cairo accepts clusters with no glyphs or no bytes, but not both; drop any empty ones.
+    private func mergeEmpty(_ clusters: [(bytes: Int, glyphs: Int)]) -> [(bytes: Int, glyphs: Int)] {
+        clusters.filter { $0.bytes > 0 || $0.glyphs > 0 }
+    }
+
+    /// Natural width of one line of `text` in `font` (no wrapping).
+    public func width(of text: String, font: FontRequest) -> Double {
+        let lines = shape(text: text, ranges: [StyledRange(bytes: 0..<text.utf8.count, font: font)], width: 1e6)
+        return lines.map(\.width).max() ?? 0
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Graphics
+import ReportModel
+
+/// A rectangle in page coordinates (points from the page's top-left corner).
+public struct Rect: Equatable {
+    public var x: Double
+    public var y: Double
+    public var width: Double
+    public var height: Double
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+    public var maxX: Double { x + width }
+    public var maxY: Double { y + height }
+}
+
+/// A line of text placed on a page: glyph runs whose positions are relative to (`x`, `baseline`).
+public struct PlacedText {
+    public var x: Double
+    public var baseline: Double
+    /// Top and bottom of the line box the text sits in.
+    public var top: Double
+    public var bottom: Double
+    public var runs: [GlyphRun]
+    public var width: Double
+    public var color: Color
+
+    /// The text of the line, for tests and diagnostics.
+    public var text: String { runs.map(\.text).joined() }
+}
+
+/// Something drawn on a page. Layout decides everything about it; rendering only draws.
+public enum PageItem {
+    case text(PlacedText)
+    case fill(Rect, Color)
+    /// A straight line from one point to another, with its width; `dash` is empty for solid.
+    case line(from: (x: Double, y: Double), to: (x: Double, y: Double), width: Double, color: Color, dash: [Double])
+    case image(RasterImage, Rect)
+}
+
+/// A PDF outline entry: a heading and where it stands on its page.
+public struct Bookmark {
+    public var level: Int
+    public var title: String
+    public var y: Double
+}
+
+/// One laid-out page: its size, everything on it, and its bookmarks.
+public struct PageFrame {
+    /// 1-based position in the document.
+    public var index: Int
+    /// The number printed on the page (numbering may restart per section).
+    public var number: Int
+    public var width: Double
+    public var height: Double
+    /// The text area inside the margins.
+    public var textArea: Rect
+    public var items: [PageItem] = []
+    public var bookmarks: [Bookmark] = []
+
+    /// Every text line on the page, top to bottom.
+    public var lines: [PlacedText] {
+        items.compactMap { if case let .text(text) = $0 { return text } else { return nil } }
+    }
+}
+
+/// A heading with the page it landed on, for tables of contents.
+public struct HeadingEntry: Equatable {
+    public var level: Int
+    public var title: String
+    public var page: Int
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Graphics
+import ReportModel
+
+extension LayoutEngine {
+    /// Fills pages with flows: keeps the cursor, starts new pages when a flow needs one, and finishes
+    /// each page with its header, footer and page number before passing it on.
+    struct Paginator {
+        let sink: ((PageFrame) throws -> Void)?
+        private(set) var headings: [HeadingEntry] = []
+        private var page: PageFrame?
+        private var setup: PageSetup?
+        private var cursor = 0.0
+        private var previousSpaceAfter = 0.0
+        private var pageIndex = 0
+        private var pageNumber = 0
+        /// Nothing has been placed on the current page yet.
+        private var atTop = true
+        let engine: LayoutEngine
+
+        init(engine: LayoutEngine, sink: ((PageFrame) throws -> Void)?) {
+            self.engine = engine
+            self.sink = sink
+        }
+
+        mutating func startSection(_ setup: PageSetup) throws {
+            try finishPage()
+            self.setup = setup
+            if let restart = setup.pageNumbers.restartAt { pageNumber = restart - 1 }
+            newPage()
+        }
+
+        /// Starts a new page unless the current one is still empty.
+        mutating func breakPage() throws {
+            guard !atTop else { return }
+            try finishPage()
+            newPage()
+        }
+
+        /// Places all of `flow`, first making sure `room` is left for it and what it keeps with.
+        mutating func place(_ flow: Flowable, keepingRoom room: Double) throws {
+            guard let setup else { return }
+            let bottom = setup.margins.top + setup.textHeight
+            var first = true
+            while !flow.isFinished {
+                let gap = atTop ? 0 : previousSpaceAfter + flow.spaceBefore
+                if first, !atTop, room > 0, cursor + gap + room > bottom + 0.01, room <= setup.textHeight {
+                    try finishPage()
+                    newPage()
+                    continue
+                }
+                let region = Region(x: setup.margins.left, y: cursor + gap, width: setup.textWidth,
+                                    height: max(0, bottom - cursor - gap), atTop: atTop)
+                if let used = flow.place(in: region, on: &page!) {
+                    cursor += gap + used
+                    if used > 0 || !atTop { atTop = false }
+                    previousSpaceAfter = flow.spaceAfter
+                    first = false
+                    if !flow.isFinished {
+                        try finishPage()
+                        newPage()
+                    }
+                } else {
+                    try finishPage()
+                    newPage()
+                }
+            }
+        }
+
+        mutating func finish() throws {
+            try finishPage()
+        }
+
+        private mutating func newPage() {
+            guard let setup else { return }
+            pageIndex += 1
+            pageNumber += 1
+            let size = setup.size
+            page = PageFrame(index: pageIndex, number: pageNumber, width: size.width, height: size.height,
+                             textArea: Rect(x: setup.margins.left, y: setup.margins.top, width: setup.textWidth, height: setup.textHeight))
+            cursor = setup.margins.top
+            atTop = true
+            previousSpaceAfter = 0
+        }
+
+        private mutating func finishPage() throws {
+            guard var finished = page, let setup else { return }
+            page = nil
+            decorate(&finished, setup: setup)
+            for bookmark in finished.bookmarks {
+                headings.append(HeadingEntry(level: bookmark.level, title: bookmark.title, page: finished.number))
+            }
+            try sink?(finished)
+        }
+
+        /// Header, footer and page number.
+        private func decorate(_ page: inout PageFrame, setup: PageSetup) {
+            let numbering = setup.pageNumbers
+            let numberText = numbering.text(for: page.number)
+            let showNumber = numbering.position != .none && !(numbering.skipFirstPage && page.index == 1)
+            let left = setup.margins.left
+            let width = setup.textWidth
+            func put(_ text: String, style name: String, align: HorizontalAlignment, top: Bool) {
+                let style = engine.document.style(name)
+                let expanded = text.replacingOccurrences(of: "{page}", with: numberText)
+                let lines = engine.blocks.text.set(plain: expanded, style: style, width: width, align: align)
+                let height = lines.reduce(0) { $0 + $1.height }
+                var y = top ? setup.headerDistance : page.height - setup.footerDistance - height
+                for line in lines {
+                    page.draw(line, x: left, top: y)
+                    y += line.height
+                }
+            }
+            for (text, align) in [(setup.header.left, HorizontalAlignment.left), (setup.header.center, .center), (setup.header.right, .right)] {
+                if let text { put(text, style: setup.header.style, align: align, top: true) }
+            }
+            for (text, align) in [(setup.footer.left, HorizontalAlignment.left), (setup.footer.center, .center), (setup.footer.right, .right)] {
+                if let text { put(text, style: setup.footer.style, align: align, top: false) }
+            }
+            guard showNumber else { return }
+            switch numbering.position {
+            case .none: break
+            case .topLeft: put(numberText, style: setup.header.style, align: .left, top: true)
+            case .topCenter: put(numberText, style: setup.header.style, align: .center, top: true)
+            case .topRight: put(numberText, style: setup.header.style, align: .right, top: true)
+            case .bottomLeft: put(numberText, style: setup.footer.style, align: .left, top: false)
+            case .bottomCenter: put(numberText, style: setup.footer.style, align: .center, top: false)
+            case .bottomRight: put(numberText, style: setup.footer.style, align: .right, top: false)
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import Graphics
+import ReportModel
+
+/// A line of text ready to place: glyph runs positioned from the line's left edge (alignment and
+/// justification applied), and the line box it occupies.
+struct SetLine {
+    var runs: [GlyphRun]
+    /// Width of the inked content after alignment/justification, measured from x = 0.
+    var width: Double
+    var height: Double
+    /// Baseline distance from the top of the line box.
+    var baseline: Double
+    var color: Color
+    /// Underlined x ranges, and the underline's offset below the baseline and thickness.
+    var underlines: [Range<Double>]
+    var underlineOffset: Double
+    var underlineThickness: Double
+
+    var text: String { runs.map(\.text).joined() }
+}
+
+/// Sets paragraphs into lines: builds Pango's attributed text from spans and styles, breaks it with
+/// `TextShaper`, and aligns each line (Thai-distributed justification for `justify`).
+final class TextSetter {
+    let shaper: TextShaper
+    private let scales: [String: Double]
+    private let keepTogether: [String]
+
+    init(shaper: TextShaper, document: Document) {
+        self.shaper = shaper
+        scales = Dictionary(document.fonts.map { ($0.name, $0.scale) }, uniquingKeysWith: { a, _ in a })
+        keepTogether = document.keepTogether.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+    }
+
+    /// The font a style asks for, at its drawn size.
+    func font(_ style: TextStyle, bold: Bool = false, italic: Bool = false) -> FontRequest {
+        FontRequest(family: style.font, bold: style.bold || bold, italic: style.italic || italic,
+                    size: style.size * (scales[style.font] ?? 1))
+    }
+
+    /// Sets `spans` in `style` into lines no wider than `width`.
+    func set(_ spans: [Span], style: TextStyle, width: Double, align: HorizontalAlignment? = nil, firstIndent: Double? = nil) -> [SetLine] {
+        var text = ""
+        var ranges: [StyledRange] = []
+        var underlined: [Range<Int>] = []
+        for span in spans {
+            let start = text.utf8.count
+            text += span.text
+            let range = start..<text.utf8.count
+            guard !range.isEmpty else { continue }
+            ranges.append(StyledRange(bytes: range, font: font(style, bold: span.bold, italic: span.italic), allowBreaks: !span.keepTogether))
+            if span.underline || style.underline { underlined.append(range) }
+        }
+        if text.isEmpty {
+            // An empty paragraph still takes one line.
+            text = " "
+            ranges = [StyledRange(bytes: 0..<1, font: font(style))]
+        }
+        ranges += keepTogetherRanges(in: text, fonts: ranges)
+        let indent = firstIndent ?? style.firstLineIndent
+        let shaped = shaper.shape(text: text, ranges: ranges, width: width, firstIndent: indent)
+        let alignment = align ?? style.align
+        let lineHeight = style.lineHeight
+        return shaped.enumerated().map { index, line in
+            let lineIndent = index == 0 ? indent : 0
+            return finish(line, width: width - lineIndent, indent: lineIndent, alignment: alignment,
+                          lineHeight: lineHeight, style: style, underlined: underlined)
+        }
+    }
+
+    /// Sets a plain text in a style (one line per hard line break, wrapped to `width`).
+    func set(plain text: String, style: TextStyle, width: Double, align: HorizontalAlignment? = nil) -> [SetLine] {
+        set([Span(text)], style: style, width: width, align: align, firstIndent: 0)
+    }
+
+    /// Occurrences of the document's keep-together words, as ranges where breaks are not allowed.
+    private func keepTogetherRanges(in text: String, fonts: [StyledRange]) -> [StyledRange] {
+        guard !keepTogether.isEmpty else { return [] }
+        var result: [StyledRange] = []
+        let utf8 = Array(text.utf8)
+        for word in keepTogether {
+            let needle = Array(word.utf8)
+            guard needle.count <= utf8.count else { continue }
+            var start = 0
+            while start + needle.count <= utf8.count {
+                if utf8[start] == needle[0], Array(utf8[start..<start + needle.count]) == needle {
+                    let range = start..<start + needle.count
+                    let font = fonts.first { $0.bytes.contains(start) }?.font ?? fonts[0].font
+                    result.append(StyledRange(bytes: range, font: font, allowBreaks: false))
+                    start += needle.count
+                } else {
+                    start += 1
+                }
+            }
+        }
+        return result
+    }
+
+    private func finish(_ line: ShapedLine, width: Double, indent: Double, alignment: HorizontalAlignment,
+                        lineHeight: Double, style: TextStyle, underlined: [Range<Int>]) -> SetLine {
+        var runs = line.runs
+        var offset = indent
+        var inkWidth = line.width
+        switch alignment {
+        case .left: break
+        case .center: offset += max(0, (width - line.width) / 2)
+        case .right: offset += max(0, width - line.width)
+        case .justify:
+            if !line.endsParagraph, line.width < width {
+                Justifier.distribute(slack: width - line.width, over: &runs, contentEnd: line.bytes.upperBound)
+                inkWidth = width
+            }
+        }
+        if offset != 0 {
+            for r in runs.indices {
+                for g in runs[r].glyphs.indices { runs[r].glyphs[g].x += offset }
+            }
+        }
+        let contentHeight = line.ascent + line.descent
+        let baseline = (lineHeight - contentHeight) / 2 + line.ascent
+        var segments: [Range<Double>] = []
+        if !underlined.isEmpty {
+            for run in runs {
+                for glyph in run.glyphs where underlined.contains(where: { $0.contains(glyph.clusterByte) }) {
+                    let range = glyph.x..<(glyph.x + glyph.advance)
+                    if let last = segments.last, abs(last.upperBound - range.lowerBound) < 0.5 {
+                        segments[segments.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+                    } else {
+                        segments.append(range)
+                    }
+                }
+            }
+        }
+        let drawnSize = font(style).size
+        return SetLine(runs: runs, width: offset + inkWidth, height: lineHeight, baseline: baseline, color: style.color,
+                       underlines: segments, underlineOffset: drawnSize * 0.12, underlineThickness: max(0.4, drawnSize * 0.05))
+    }
+}
+
+/// Thai-distributed justification: the line's slack is spread over the gaps between grapheme
+/// clusters and the spaces, so a line with few spaces is not torn open at one gap. Glyphs of one
+/// cluster (a base and its marks) always move together. A gap between clusters grows by at most
+/// `clusterLimit` em, so PDF readers never take it for a word space; the rest goes to the spaces.
+enum Justifier {
+    /// Share of the slack a space takes, against 1 for a gap between two clusters.
+    static let spaceWeight = 4.0
+    /// Largest growth of a gap between two clusters, in em of the drawn font.
+    static let clusterLimit = 0.06
+
+    static func distribute(slack: Double, over runs: inout [GlyphRun], contentEnd: Int) {
+        // Gaps: before each cluster except the first, up to the last non-space cluster.
+        struct Gap { var run: Int; var glyph: Int; var isSpace: Bool }
+        var gaps: [Gap] = []
+        var previousCluster = -1
+        var previousWasSpace = false
+        var lastContentGap = -1
+        for r in runs.indices {
+            let bytes = Array(runs[r].text.utf8)
+            for g in runs[r].glyphs.indices {
+                let cluster = runs[r].glyphs[g].clusterByte
+                guard cluster != previousCluster else { continue }
+                let local = cluster - runs[r].textStart
+                let isSpace = local >= 0 && local < bytes.count && bytes[local] == 0x20
+                if previousCluster >= 0 {
+                    gaps.append(Gap(run: r, glyph: g, isSpace: isSpace || previousWasSpace))
+                    if !isSpace { lastContentGap = gaps.count - 1 }
+                }
+                previousCluster = cluster
+                previousWasSpace = isSpace
+            }
+        }
+        guard lastContentGap >= 0 else { return }
+        gaps.removeSubrange((lastContentGap + 1)...)
+        let spaceGaps = Double(gaps.filter(\.isSpace).count)
+        let clusterGaps = Double(gaps.count) - spaceGaps
+        let size = runs.map(\.size).max() ?? 12
+        // Each space is two gaps (before and after it), each taking half a space's weight.
+        var clusterShare = slack / (clusterGaps + spaceGaps * spaceWeight / 2)
+        clusterShare = min(clusterShare, clusterLimit * size)
+        let spaceShare = spaceGaps > 0 ? (slack - clusterShare * clusterGaps) / spaceGaps : 0
+        var shift = 0.0
+        var gapIndex = 0
+        for r in runs.indices {
+            for g in runs[r].glyphs.indices {
+                while gapIndex < gaps.count, gaps[gapIndex].run == r, gaps[gapIndex].glyph == g {
+                    shift += gaps[gapIndex].isSpace ? spaceShare : clusterShare
+                    gapIndex += 1
+                }
+                runs[r].glyphs[g].x += shift
+            }
+        }
+    }
+}

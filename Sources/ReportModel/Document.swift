@@ -1,0 +1,184 @@
+import Foundation
+import ReportSyntax
+
+/// A whole report as validated plain values: what to print, never how it was written.
+public struct Document {
+    public var metadata: Metadata
+    /// Font families available to styles, with the files that hold them.
+    public var fonts: [FontFamily]
+    /// Named text styles, fully resolved.
+    public var styles: [String: TextStyle]
+    /// Digits used for generated numbers (page, list and table numbers).
+    public var digits: ThaiFormatting.Digits
+    /// Words and names that must never be broken across lines.
+    public var keepTogether: [String]
+    public var sections: [Section]
+
+    public init(metadata: Metadata, fonts: [FontFamily], styles: [String: TextStyle], digits: ThaiFormatting.Digits,
+                keepTogether: [String], sections: [Section]) {
+        self.metadata = metadata
+        self.fonts = fonts
+        self.styles = styles
+        self.digits = digits
+        self.keepTogether = keepTogether
+        self.sections = sections
+    }
+
+    /// The style called `name`; every document has the built-in names (see `StyleSheet`).
+    public func style(_ name: String) -> TextStyle {
+        styles[name] ?? styles[StyleSheet.body]!
+    }
+
+    /// True when some block needs the page numbers of headings (a table of contents).
+    public var needsPageReferences: Bool {
+        sections.contains { $0.blocks.contains { if case .toc = $0 { return true } else { return false } } }
+    }
+}
+
+/// Document information for the PDF.
+public struct Metadata {
+    public var title: String?
+    public var author: String?
+    public var subject: String?
+    public var keywords: [String]
+    public var language: String
+    /// Creation date as seconds since 1970 (UTC); nil writes no date.
+    public var created: Int?
+
+    public init(title: String? = nil, author: String? = nil, subject: String? = nil, keywords: [String] = [],
+                language: String = "th", created: Int? = nil) {
+        self.title = title
+        self.author = author
+        self.subject = subject
+        self.keywords = keywords
+        self.language = language
+        self.created = created
+    }
+}
+
+/// A font family: its faces' files and how much to scale it so that sizes read as TH Sarabun New sizes.
+public struct FontFamily: Hashable {
+    public var name: String
+    public var files: [String]
+    /// Drawn size = written size × scale (Sarabun draws about 1.47× larger than TH Sarabun New: 0.68).
+    public var scale: Double
+    /// Where the description declares it (nil for the bundled family).
+    public var location: SourceLocation?
+
+    public init(name: String, files: [String], scale: Double, location: SourceLocation? = nil) {
+        self.name = name
+        self.files = files
+        self.scale = scale
+        self.location = location
+    }
+}
+
+/// A part of the document with its own page setup, header, footer and numbering.
+public struct Section {
+    public var page: PageSetup
+    public var blocks: [Block]
+    public init(page: PageSetup, blocks: [Block]) {
+        self.page = page
+        self.blocks = blocks
+    }
+}
+
+/// Four distances around a box, in points.
+public struct Insets: Hashable {
+    public var top: Double
+    public var right: Double
+    public var bottom: Double
+    public var left: Double
+    public init(top: Double, right: Double, bottom: Double, left: Double) {
+        self.top = top
+        self.right = right
+        self.bottom = bottom
+        self.left = left
+    }
+    public init(all: Double) { self.init(top: all, right: all, bottom: all, left: all) }
+}
+
+/// Paper, orientation, margins and what is printed in the margins.
+public struct PageSetup {
+    public enum Orientation: String, CaseIterable { case portrait, landscape }
+    /// Paper size in points, portrait (width ≤ height).
+    public var paper: (width: Double, height: Double)
+    public var orientation: Orientation
+    public var margins: Insets
+    /// Distance from the paper's top edge to the header's baseline area top, and from the bottom edge
+    /// to the footer's bottom.
+    public var headerDistance: Double
+    public var footerDistance: Double
+    public var header: MarginText
+    public var footer: MarginText
+    public var pageNumbers: PageNumbering
+
+    public init(paper: (width: Double, height: Double), orientation: Orientation, margins: Insets,
+                headerDistance: Double, footerDistance: Double, header: MarginText, footer: MarginText,
+                pageNumbers: PageNumbering) {
+        self.paper = paper
+        self.orientation = orientation
+        self.margins = margins
+        self.headerDistance = headerDistance
+        self.footerDistance = footerDistance
+        self.header = header
+        self.footer = footer
+        self.pageNumbers = pageNumbers
+    }
+
+    /// Page size as printed (landscape swaps width and height).
+    public var size: (width: Double, height: Double) {
+        orientation == .portrait ? paper : (paper.height, paper.width)
+    }
+
+    /// Width of the text area.
+    public var textWidth: Double { size.width - margins.left - margins.right }
+    /// Height of the text area.
+    public var textHeight: Double { size.height - margins.top - margins.bottom }
+}
+
+/// Texts printed in a header or footer: left, centre and right, each may contain `{page}`.
+public struct MarginText {
+    public var left: String?
+    public var center: String?
+    public var right: String?
+    public var style: String
+    public init(left: String? = nil, center: String? = nil, right: String? = nil, style: String) {
+        self.left = left
+        self.center = center
+        self.right = right
+        self.style = style
+    }
+    public var isEmpty: Bool { left == nil && center == nil && right == nil }
+}
+
+/// Where and how page numbers are printed.
+public struct PageNumbering {
+    public enum Position: String, CaseIterable {
+        case none, topLeft = "top-left", topCenter = "top-center", topRight = "top-right"
+        case bottomLeft = "bottom-left", bottomCenter = "bottom-center", bottomRight = "bottom-right"
+    }
+    /// `dash` prints `- ๒ -`, `plain` prints `๒`.
+    public enum Style: String, CaseIterable { case dash, plain }
+    public var position: Position
+    public var style: Style
+    public var digits: ThaiFormatting.Digits
+    /// Leave the number off the first page of the document.
+    public var skipFirstPage: Bool
+    /// Number the section's first page with this value instead of continuing.
+    public var restartAt: Int?
+
+    public init(position: Position, style: Style, digits: ThaiFormatting.Digits, skipFirstPage: Bool, restartAt: Int? = nil) {
+        self.position = position
+        self.style = style
+        self.digits = digits
+        self.skipFirstPage = skipFirstPage
+        self.restartAt = restartAt
+    }
+
+    /// The printed form of page `number`.
+    public func text(for number: Int) -> String {
+        let digitsText = ThaiFormatting.digits(String(number), digits)
+        return style == .dash ? "- \(digitsText) -" : digitsText
+    }
+}

@@ -1,0 +1,337 @@
+import Foundation
+import ReportSyntax
+
+/// What the builder needs from outside the description: where relative paths start, where the
+/// bundled fonts are, and the build's fixed time.
+public struct BuildEnvironment {
+    /// Folder of the description file; relative paths are resolved from it and may not leave it.
+    public var baseDirectory: String
+    /// Folder holding the bundled fonts (`Fonts/`).
+    public var fontsDirectory: String
+    /// `SOURCE_DATE_EPOCH`, used as the creation date when the description gives none.
+    public var sourceDateEpoch: Int?
+
+    public init(baseDirectory: String, fontsDirectory: String, sourceDateEpoch: Int?) {
+        self.baseDirectory = baseDirectory
+        self.fontsDirectory = fontsDirectory
+        self.sourceDateEpoch = sourceDateEpoch
+    }
+}
+
+/// Turns located YAML nodes into a validated `Document`, collecting every problem with its place.
+public final class DocumentBuilder {
+    let environment: BuildEnvironment
+    let diagnostics = DiagnosticCollector()
+    var styles: [String: TextStyle] = [:]
+    var digits: ThaiFormatting.Digits = .thai
+    var families: [FontFamily] = []
+
+    static let topKeys = ["metadata", "font", "fonts", "styles", "digits", "page", "keep-together", "blocks", "sections"]
+
+    public init(environment: BuildEnvironment) {
+        self.environment = environment
+    }
+
+    /// Builds the document, or throws every error found (warnings are returned with the document).
+    public func build(_ root: SyntaxNode) throws -> (Document, [Diagnostic]) {
+        guard let top = MappingReader(root, context: "the description", allowed: Self.topKeys, diagnostics: diagnostics) else {
+            throw DiagnosticList(diagnostics.sorted)
+        }
+        let metadata = readMetadata(top)
+        digits = top.choice("digits", ThaiFormatting.Digits.self) ?? .thai
+        families = readFonts(top)
+        let defaultFamily = top.text("font") ?? StyleSheet.defaultFamily
+        if let node = top.value("font"), !families.contains(where: { $0.name == defaultFamily }) {
+            reportUnknownFont(defaultFamily, at: node.location)
+        }
+        styles = StyleSheet.defaults(font: defaultFamily)
+        if let node = top.value("styles") { readStyles(node) }
+        let keepTogether = top.texts("keep-together") ?? []
+        let basePage = readPage(top.value("page"), base: defaultPage())
+
+        var sections: [Section] = []
+        if let blocks = top.value("blocks") {
+            if top.has("sections") {
+                diagnostics.error(top.keyLocation("sections"), "a description has either `blocks` or `sections`, not both",
+                                  hint: "move the blocks into a section")
+            }
+            sections.append(Section(page: basePage, blocks: readBlocks(blocks)))
+        } else if let list = top.value("sections") {
+            guard let items = list.sequence else {
+                diagnostics.error(list.location, "`sections` must be a list of sections, found \(list.kindName)")
+                throw DiagnosticList(diagnostics.sorted)
+            }
+            for item in items {
+                guard let reader = MappingReader(item, context: "a section", allowed: ["page", "blocks"], diagnostics: diagnostics) else { continue }
+                let page = readPage(reader.value("page"), base: basePage)
+                guard let blocks = reader.value("blocks") else {
+                    diagnostics.error(item.location, "a section needs `blocks`")
+                    continue
+                }
+                sections.append(Section(page: page, blocks: readBlocks(blocks)))
+            }
+        } else {
+            diagnostics.error(root.location, "the description has no content", hint: "add `blocks:` (a list of headings, paragraphs, tables…) or `sections:`")
+        }
+        if diagnostics.hasErrors { throw DiagnosticList(diagnostics.sorted) }
+        let document = Document(metadata: metadata, fonts: families, styles: styles, digits: digits,
+                                keepTogether: keepTogether, sections: sections)
+        return (document, diagnostics.sorted)
+    }
+
+    // MARK: Metadata and fonts
+
+    private func readMetadata(_ top: MappingReader) -> Metadata {
+        var metadata = Metadata(created: environment.sourceDateEpoch)
+        guard let node = top.value("metadata"),
+              let reader = MappingReader(node, context: "`metadata`",
+                                         allowed: ["title", "author", "subject", "keywords", "language", "created"],
+                                         diagnostics: diagnostics) else { return metadata }
+        metadata.title = reader.text("title")
+        metadata.author = reader.text("author")
+        metadata.subject = reader.text("subject")
+        metadata.keywords = reader.texts("keywords") ?? []
+        metadata.language = reader.text("language") ?? "th"
+        if let node = reader.value("created"), let text = Values.text(node, what: "`created`", diagnostics: diagnostics) {
+            if let seconds = Self.parseTimestamp(text) {
+                metadata.created = seconds
+            } else {
+                diagnostics.error(node.location, "`created` must be a date like `2024-11-17` or `2024-11-17T09:30:00Z`, found `\(text)`")
+            }
+        }
+        return metadata
+    }
+
+    /// Seconds since 1970 for `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ` (UTC).
+    static func parseTimestamp(_ text: String) -> Int? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = text.count <= 10 ? [.withFullDate] : [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.date(from: text).map { Int($0.timeIntervalSince1970) }
+    }
+
+    /// The bundled Sarabun family and those the description adds.
+    private func readFonts(_ top: MappingReader) -> [FontFamily] {
+        let bundled = ["Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "Sarabun-Italic.ttf", "Sarabun-BoldItalic.ttf"]
+            .map { "\(environment.fontsDirectory)/Sarabun/\($0)" }
+        var result = [FontFamily(name: StyleSheet.defaultFamily, files: bundled, scale: StyleSheet.sarabunScale)]
+        guard let node = top.value("fonts") else { return result }
+        guard let items = node.sequence else {
+            diagnostics.error(node.location, "`fonts` must be a list of font families, found \(node.kindName)")
+            return result
+        }
+        for item in items {
+            guard let reader = MappingReader(item, context: "a font family", allowed: ["family", "files", "scale"], diagnostics: diagnostics) else { continue }
+            guard let name = reader.text("family") else {
+                diagnostics.error(item.location, "a font family needs `family` (the name styles use, as in the font file)")
+                continue
+            }
+            var files: [String] = []
+            if let list = reader.value("files") {
+                for fileNode in list.sequence ?? [list] {
+                    guard let path = Values.text(fileNode, what: "a font file", diagnostics: diagnostics) else { continue }
+                    if let resolved = resolve(path: path, at: fileNode.location, what: "font file") { files.append(resolved) }
+                }
+            } else {
+                diagnostics.error(item.location, "font family `\(name)` needs `files` (its .ttf or .otf files)")
+            }
+            result.append(FontFamily(name: name, files: files, scale: reader.number("scale", in: 0.1...5) ?? 1, location: item.location))
+        }
+        return result
+    }
+
+    func reportUnknownFont(_ name: String, at location: SourceLocation) {
+        let names = families.map(\.name)
+        let near = Suggestion.nearest(to: name, in: names).map { "did you mean `\($0)`? " } ?? ""
+        diagnostics.error(location, "unknown font `\(name)`", hint: "\(near)known fonts: \(names.joined(separator: ", ")); add others under `fonts`")
+    }
+
+    /// An absolute path for a file named in the description; reports files that are missing,
+    /// unreadable, or outside the description's folder.
+    func resolve(path: String, at location: SourceLocation, what: String) -> String? {
+        let base = URL(fileURLWithPath: environment.baseDirectory).standardizedFileURL.resolvingSymlinksInPath()
+        let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path))
+            .standardizedFileURL.resolvingSymlinksInPath()
+        let basePath = base.path.hasSuffix("/") ? base.path : base.path + "/"
+        guard url.path.hasPrefix(basePath) else {
+            diagnostics.error(location, "the \(what) `\(path)` is outside the description's folder \(base.path)",
+                              hint: "copy it into that folder (or a folder below it) and name it from there")
+            return nil
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            diagnostics.error(location, "the \(what) `\(path)` does not exist", hint: "paths are relative to the description's folder \(base.path)")
+            return nil
+        }
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            diagnostics.error(location, "the \(what) `\(path)` cannot be read", hint: "check its permissions")
+            return nil
+        }
+        return url.path
+    }
+
+    // MARK: Styles
+
+    static let styleKeys = ["based-on", "font", "size", "bold", "italic", "underline", "color", "align", "first-line-indent",
+                            "left-indent", "space-before", "space-after", "line-spacing", "keep-with-next"]
+
+    private func readStyles(_ node: SyntaxNode) {
+        guard let pairs = node.mapping else {
+            diagnostics.error(node.location, "`styles` must map style names to their settings, found \(node.kindName)")
+            return
+        }
+        for (key, value) in pairs {
+            guard let name = key.scalar else { continue }
+            guard let reader = MappingReader(value, context: "style `\(name)`", allowed: Self.styleKeys, diagnostics: diagnostics) else { continue }
+            var base = styles[name] ?? styles[StyleSheet.body]!
+            if let parent = reader.text("based-on") {
+                if let style = styles[parent] {
+                    base = style
+                } else {
+                    reportUnknownStyle(parent, at: reader.value("based-on")!.location)
+                }
+            }
+            styles[name] = apply(reader, to: base)
+        }
+    }
+
+    /// A style with the settings found in `reader` applied on top of `base`.
+    func apply(_ reader: MappingReader, to base: TextStyle) -> TextStyle {
+        var style = base
+        if let font = reader.text("font") {
+            if families.contains(where: { $0.name == font }) { style.font = font } else { reportUnknownFont(font, at: reader.value("font")!.location) }
+        }
+        style.size = reader.number("size", in: 4...200) ?? style.size
+        style.bold = reader.bool("bold") ?? style.bold
+        style.italic = reader.bool("italic") ?? style.italic
+        style.underline = reader.bool("underline") ?? style.underline
+        style.color = reader.color("color") ?? style.color
+        style.align = reader.choice("align", HorizontalAlignment.self) ?? style.align
+        style.firstLineIndent = reader.length("first-line-indent") ?? style.firstLineIndent
+        style.leftIndent = reader.length("left-indent") ?? style.leftIndent
+        style.spaceBefore = reader.length("space-before") ?? style.spaceBefore
+        style.spaceAfter = reader.length("space-after") ?? style.spaceAfter
+        style.lineSpacing = reader.number("line-spacing", in: 0.5...5) ?? style.lineSpacing
+        style.keepWithNext = reader.bool("keep-with-next") ?? style.keepWithNext
+        return style
+    }
+
+    func reportUnknownStyle(_ name: String, at location: SourceLocation) {
+        let names = styles.keys.sorted()
+        let near = Suggestion.nearest(to: name, in: names).map { "did you mean `\($0)`? " } ?? ""
+        diagnostics.error(location, "unknown style `\(name)`", hint: "\(near)define it under `styles` or use one of: \(names.joined(separator: ", "))")
+    }
+
+    /// The style name under `key`, checked to exist.
+    func styleName(_ reader: MappingReader, _ key: String = "style", default fallback: String) -> String {
+        guard let name = reader.text(key) else { return fallback }
+        guard styles[name] != nil else {
+            reportUnknownStyle(name, at: reader.value(key)!.location)
+            return fallback
+        }
+        return name
+    }
+
+    // MARK: Page setup
+
+    static let paperSizes: [String: (Double, Double)] = [
+        "a4": (21 * Units.cm, 29.7 * Units.cm), "a5": (14.8 * Units.cm, 21 * Units.cm), "a3": (29.7 * Units.cm, 42 * Units.cm),
+        "letter": (8.5 * Units.inch, 11 * Units.inch), "legal": (8.5 * Units.inch, 14 * Units.inch),
+        "f4": (21 * Units.cm, 33 * Units.cm),
+    ]
+
+    private func defaultPage() -> PageSetup {
+        PageSetup(paper: Self.paperSizes["a4"]!, orientation: .portrait,
+                  margins: Insets(top: 2.5 * Units.cm, right: 2 * Units.cm, bottom: 2 * Units.cm, left: 3 * Units.cm),
+                  headerDistance: 1.2 * Units.cm, footerDistance: 1 * Units.cm,
+                  header: MarginText(style: StyleSheet.header), footer: MarginText(style: StyleSheet.footer),
+                  pageNumbers: PageNumbering(position: .topCenter, style: .dash, digits: digits, skipFirstPage: false))
+    }
+
+    private func readPage(_ node: SyntaxNode?, base: PageSetup) -> PageSetup {
+        guard let node else { return base }
+        guard let reader = MappingReader(node, context: "`page`", allowed: ["size", "orientation", "margins", "header", "footer",
+                                                                           "page-numbers", "header-distance", "footer-distance"],
+                                         diagnostics: diagnostics) else { return base }
+        var page = base
+        if let size = reader.value("size") {
+            if let name = size.scalar {
+                if let paper = Self.paperSizes[name.lowercased()] {
+                    page.paper = paper
+                } else {
+                    let names = Self.paperSizes.keys.sorted().map { $0.uppercased() }
+                    let near = Suggestion.nearest(to: name.uppercased(), in: names).map { "did you mean `\($0)`? " } ?? ""
+                    diagnostics.error(size.location, "unknown paper size `\(name)`", hint: "\(near)use \(names.joined(separator: ", ")) or [width, height]")
+                }
+            } else if let pair = size.sequence, pair.count == 2,
+                      let w = Values.length(pair[0], what: "the paper width", diagnostics: diagnostics),
+                      let h = Values.length(pair[1], what: "the paper height", diagnostics: diagnostics) {
+                if w < 3 * Units.cm || h < 3 * Units.cm {
+                    diagnostics.error(size.location, "the paper is too small (at least 3cm each way)")
+                } else {
+                    page.paper = (min(w, h), max(w, h))
+                }
+            } else {
+                diagnostics.error(size.location, "`size` must be a paper name like A4 or [width, height]")
+            }
+        }
+        page.orientation = reader.choice("orientation", PageSetup.Orientation.self) ?? page.orientation
+        if let margins = reader.value("margins") { page.margins = readMargins(margins, base: page.margins) }
+        page.headerDistance = reader.length("header-distance") ?? page.headerDistance
+        page.footerDistance = reader.length("footer-distance") ?? page.footerDistance
+        if let header = reader.value("header") { page.header = readMarginText(header, base: page.header, what: "`header`") }
+        if let footer = reader.value("footer") { page.footer = readMarginText(footer, base: page.footer, what: "`footer`") }
+        if let numbers = reader.value("page-numbers") { page.pageNumbers = readPageNumbers(numbers, base: page.pageNumbers) }
+        if page.textWidth < 2 * Units.cm || page.textHeight < 2 * Units.cm {
+            diagnostics.error(node.location, "the margins leave less than 2cm for text",
+                              hint: "make the margins smaller (text area \(Int(page.textWidth / Units.cm))×\(Int(page.textHeight / Units.cm)) cm)")
+        }
+        return page
+    }
+
+    private func readMargins(_ node: SyntaxNode, base: Insets) -> Insets {
+        if let text = node.scalar {
+            let parts = text.split(separator: " ").map(String.init)
+            let values = parts.compactMap { part -> Double? in
+                switch Values.parseLength(part) {
+                case let .success(v): return v
+                case let .failure(error): diagnostics.error(node.location, "`margins`: \(error.message)"); return nil
+                }
+            }
+            guard values.count == parts.count else { return base }
+            switch values.count {
+            case 1: return Insets(all: values[0])
+            case 2: return Insets(top: values[0], right: values[1], bottom: values[0], left: values[1])
+            case 4: return Insets(top: values[0], right: values[1], bottom: values[2], left: values[3])
+            default:
+                diagnostics.error(node.location, "`margins` takes 1, 2 or 4 lengths (top right bottom left), found \(values.count)")
+                return base
+            }
+        }
+        guard let reader = MappingReader(node, context: "`margins`", allowed: ["top", "right", "bottom", "left"], diagnostics: diagnostics) else { return base }
+        return Insets(top: reader.length("top") ?? base.top, right: reader.length("right") ?? base.right,
+                      bottom: reader.length("bottom") ?? base.bottom, left: reader.length("left") ?? base.left)
+    }
+
+    private func readMarginText(_ node: SyntaxNode, base: MarginText, what: String) -> MarginText {
+        if let text = node.scalar { return MarginText(center: text, style: base.style) }
+        guard let reader = MappingReader(node, context: what, allowed: ["left", "center", "right", "style"], diagnostics: diagnostics) else { return base }
+        return MarginText(left: reader.text("left"), center: reader.text("center"), right: reader.text("right"),
+                          style: styleName(reader, default: base.style))
+    }
+
+    private func readPageNumbers(_ node: SyntaxNode, base: PageNumbering) -> PageNumbering {
+        if let text = node.scalar, let off = Values.bool(SyntaxNode(.scalar(text), at: node.location), what: "`page-numbers`", diagnostics: DiagnosticCollector()), !off {
+            var numbering = base
+            numbering.position = .none
+            return numbering
+        }
+        guard let reader = MappingReader(node, context: "`page-numbers`", allowed: ["position", "style", "digits", "skip-first-page", "restart-at"],
+                                         diagnostics: diagnostics) else { return base }
+        return PageNumbering(position: reader.choice("position", PageNumbering.Position.self) ?? base.position,
+                             style: reader.choice("style", PageNumbering.Style.self) ?? base.style,
+                             digits: reader.choice("digits", ThaiFormatting.Digits.self) ?? base.digits,
+                             skipFirstPage: reader.bool("skip-first-page") ?? base.skipFirstPage,
+                             restartAt: reader.int("restart-at", in: 0...100_000))
+    }
+}

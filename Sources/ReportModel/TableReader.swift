@@ -1,0 +1,402 @@
+import Foundation
+import ReportSyntax
+
+/// Reading tables: columns, header rows, body rows (lists, records keyed by column, or a CSV file),
+/// totals, and a check that every row fills the grid exactly once.
+extension DocumentBuilder {
+    /// Most body rows one table may have.
+    static let maximumTableRows = 20_000
+
+    func readTable(_ reader: MappingReader) -> Table? {
+        guard let columnsNode = reader.value("columns") else {
+            diagnostics.error(reader.node.location, "a table needs `columns` (their widths, like `[1.5cm, 3fr, 20%]`)")
+            return nil
+        }
+        guard let columnItems = columnsNode.sequence, !columnItems.isEmpty else {
+            diagnostics.error(columnsNode.location, "`columns` must be a list with one item per column")
+            return nil
+        }
+        let columns = columnItems.enumerated().map { readColumn($0.element, index: $0.offset) }
+        let style = styleName(reader, default: StyleSheet.tableBody)
+        let headerStyle = styleName(reader, "header-style", default: StyleSheet.tableHeader)
+        var header: [TableRow] = []
+        if let node = reader.value("header") {
+            guard let items = node.sequence else {
+                diagnostics.error(node.location, "`header` must be a row (a list of cells) or a list of rows")
+                return nil
+            }
+            let rows = items.allSatisfy { $0.sequence != nil } ? items : [node]
+            header = rows.compactMap { readRow($0, columns: columns, style: headerStyle) }
+        }
+        var body: [TableRow] = []
+        if let node = reader.value("rows") {
+            guard let items = node.sequence else {
+                diagnostics.error(node.location, "`rows` must be a list of rows, found \(node.kindName)")
+                return nil
+            }
+            if items.count > Self.maximumTableRows {
+                diagnostics.error(node.location, "the table has \(items.count) rows; a table may have at most \(Self.maximumTableRows)",
+                                  hint: "split it into several tables")
+                return nil
+            }
+            body = items.compactMap { readRow($0, columns: columns, style: style) }
+        }
+        if let node = reader.value("rows-from") {
+            body += readCSVRows(node, columns: columns, style: style)
+        }
+        var table = Table(columns: columns, header: header, body: body, style: style, headerStyle: headerStyle,
+                          padding: readPadding(reader.value("padding")),
+                          borderWidth: reader.length("borders") ?? 0.5,
+                          headerShade: reader.color("header-shade"),
+                          repeatHeader: reader.bool("repeat-header") ?? true, location: reader.node.location)
+        checkGrid(table.header, columns: columns.count, what: "header")
+        checkGrid(table.body, columns: columns.count, what: "body")
+        if let node = reader.value("totals"), let totals = readTotals(node, table: table) {
+            table.body.append(totals)
+        }
+        return table
+    }
+
+    private func readPadding(_ node: SyntaxNode?) -> Insets {
+        let standard = Insets(top: 2, right: 4, bottom: 3, left: 4)
+        guard let node else { return standard }
+        guard let text = Values.text(node, what: "`padding`", diagnostics: diagnostics) else { return standard }
+        let values = text.split(separator: " ").compactMap { part -> Double? in
+            if case let .success(v) = Values.parseLength(String(part)) { return v }
+            return nil
+        }
+        switch values.count {
+        case 1: return Insets(all: values[0])
+        case 2: return Insets(top: values[0], right: values[1], bottom: values[0], left: values[1])
+        case 4: return Insets(top: values[0], right: values[1], bottom: values[2], left: values[3])
+        default:
+            diagnostics.error(node.location, "`padding` must be 1, 2 or 4 lengths like `2pt 4pt`, found `\(text)`")
+            return standard
+        }
+    }
+
+    /// Parses a column width: `2.5cm`, `20%`, `2fr` (a share of what is left).
+    func columnWidth(_ node: SyntaxNode) -> ColumnWidth? {
+        guard let text = Values.text(node, what: "a column width", diagnostics: diagnostics)?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if text.hasSuffix("%") {
+            if let value = Double(text.dropLast().trimmingCharacters(in: .whitespaces)), value > 0, value <= 100 { return .fraction(value / 100) }
+        } else if text.hasSuffix("fr") {
+            if let value = Double(text.dropLast(2).trimmingCharacters(in: .whitespaces)), value > 0, value <= 1000 { return .share(value) }
+        } else if let value = Double(text), value > 0, value <= 1000 {
+            return .share(value)
+        } else {
+            switch Values.parseLength(text) {
+            case let .success(points) where points > 0: return .fixed(points)
+            case let .failure(error):
+                diagnostics.error(node.location, "column width: \(error.message); widths are lengths (`2.5cm`), shares (`20%`) or parts of the rest (`2fr`)")
+                return nil
+            default: break
+            }
+        }
+        diagnostics.error(node.location, "`\(text)` is not a column width", hint: "write a length (`2.5cm`), a share (`20%`) or a part of the rest (`2fr`)")
+        return nil
+    }
+
+    private func readColumn(_ node: SyntaxNode, index: Int) -> TableColumn {
+        if node.scalar != nil {
+            return TableColumn(key: nil, width: columnWidth(node) ?? .share(1), align: nil, verticalAlign: nil, number: nil)
+        }
+        guard let reader = MappingReader(node, context: "column \(index + 1)", allowed: ["key", "width", "align", "valign", "format", "decimals", "digits"],
+                                         diagnostics: diagnostics) else {
+            return TableColumn(key: nil, width: .share(1), align: nil, verticalAlign: nil, number: nil)
+        }
+        var number: NumberFormat?
+        if let format = reader.value("format"), let name = Values.text(format, what: "`format`", diagnostics: diagnostics) {
+            let columnDigits = reader.choice("digits", ThaiFormatting.Digits.self) ?? digits
+            switch name {
+            case "number": number = NumberFormat(decimals: reader.int("decimals", in: 0...6) ?? 0, grouping: true, digits: columnDigits)
+            case "integer": number = NumberFormat(decimals: 0, grouping: false, digits: columnDigits)
+            case "money": number = NumberFormat(decimals: reader.int("decimals", in: 0...6) ?? 2, grouping: true, digits: columnDigits)
+            case "decimal": number = NumberFormat(decimals: reader.int("decimals", in: 0...6) ?? 2, grouping: false, digits: columnDigits)
+            default:
+                diagnostics.error(format.location, "`format` cannot be `\(name)`", hint: "use number, integer, money or decimal")
+            }
+        }
+        let width = reader.value("width").flatMap(columnWidth) ?? .share(1)
+        return TableColumn(key: reader.text("key"), width: width, align: reader.choice("align", HorizontalAlignment.self) ?? (number != nil ? .right : nil),
+                           verticalAlign: reader.choice("valign", VerticalAlignment.self), number: number)
+    }
+
+    /// One row: a list of cells, `{cells: […], keep: true, …}`, or a record keyed by column keys.
+    private func readRow(_ node: SyntaxNode, columns: [TableColumn], style: String) -> TableRow? {
+        if let items = node.sequence {
+            return TableRow(cells: readCells(items, columns: columns, style: style), location: node.location)
+        }
+        guard let pairs = node.mapping else {
+            diagnostics.error(node.location, "a row must be a list of cells or a mapping, found \(node.kindName)")
+            return nil
+        }
+        let keys = columns.compactMap(\.key)
+        let rowOptions = ["cells", "keep", "shade", "bold"]
+        if pairs.contains(where: { $0.key.scalar == "cells" }) || keys.isEmpty {
+            guard let reader = MappingReader(node, context: "a row", allowed: rowOptions, diagnostics: diagnostics) else { return nil }
+            guard let cellsNode = reader.value("cells"), let items = cellsNode.sequence else {
+                diagnostics.error(node.location, "a row written as a mapping needs `cells: [ … ]`",
+                                  hint: keys.isEmpty ? "or give the columns a `key` to write rows as records" : nil)
+                return nil
+            }
+            return TableRow(cells: readCells(items, columns: columns, style: style), keepTogether: reader.bool("keep") ?? false,
+                            shade: reader.color("shade"), bold: reader.bool("bold") ?? false, location: node.location)
+        }
+        // A record: one key per column.
+        guard let reader = MappingReader(node, context: "a row", allowed: keys + ["keep", "shade", "bold"], diagnostics: diagnostics) else { return nil }
+        var cells: [TableCell] = []
+        for (index, column) in columns.enumerated() {
+            if let key = column.key, let value = reader.value(key) {
+                cells.append(readCell(value, column: columns[index], style: style))
+            } else {
+                cells.append(TableCell(blocks: [], location: node.location))
+            }
+        }
+        return TableRow(cells: cells, keepTogether: reader.bool("keep") ?? false, shade: reader.color("shade"),
+                        bold: reader.bool("bold") ?? false, location: node.location)
+    }
+
+    private func readCells(_ items: [SyntaxNode], columns: [TableColumn], style: String) -> [TableCell] {
+        var cells: [TableCell] = []
+        var column = 0
+        for item in items {
+            let cell = readCell(item, column: column < columns.count ? columns[column] : nil, style: style)
+            column += cell.columnSpan
+            cells.append(cell)
+        }
+        return cells
+    }
+
+    static let cellKeys = ["text", "content", "colspan", "rowspan", "align", "valign", "shade", "bold"]
+
+    /// A cell: a text (each line a paragraph; a number in a numeric column is formatted), a list of
+    /// blocks, or a mapping with spans and alignment.
+    private func readCell(_ node: SyntaxNode, column: TableColumn?, style: String) -> TableCell {
+        switch node.value {
+        case .null:
+            return TableCell(blocks: [], location: node.location)
+        case let .scalar(text):
+            return textCell(text, column: column, style: style, location: node.location)
+        case let .sequence(items):
+            return TableCell(blocks: cellBlocks(items, style: style), location: node.location)
+        case .mapping:
+            guard let reader = MappingReader(node, context: "a cell", allowed: Self.cellKeys, diagnostics: diagnostics) else {
+                return TableCell(blocks: [], location: node.location)
+            }
+            var cell: TableCell
+            if let content = reader.value("content") {
+                cell = TableCell(blocks: cellBlocks(content.sequence ?? [content], style: style), location: node.location)
+            } else if let textNode = reader.value("text") {
+                if let text = textNode.scalar {
+                    cell = textCell(text, column: column, style: style, location: textNode.location)
+                } else if let spans = readSpans(textNode) {
+                    cell = TableCell(blocks: [.paragraph(Paragraph(spans: spans, style: style, location: textNode.location))], location: node.location)
+                } else {
+                    cell = TableCell(blocks: [], location: node.location)
+                }
+            } else {
+                cell = TableCell(blocks: [], location: node.location)
+            }
+            cell.columnSpan = reader.int("colspan", in: 1...100) ?? 1
+            cell.rowSpan = reader.int("rowspan", in: 1...Self.maximumTableRows) ?? 1
+            cell.align = reader.choice("align", HorizontalAlignment.self)
+            cell.verticalAlign = reader.choice("valign", VerticalAlignment.self)
+            cell.shade = reader.color("shade")
+            cell.bold = reader.bool("bold")
+            cell.location = node.location
+            return cell
+        }
+    }
+
+    private func textCell(_ text: String, column: TableColumn?, style: String, location: SourceLocation) -> TableCell {
+        if let format = column?.number, let value = ThaiFormatting.parseNumber(text) {
+            return TableCell(blocks: [.paragraph(Paragraph(spans: [Span(format.format(value))], style: style, location: location))],
+                             number: value, location: location)
+        }
+        let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { Block.paragraph(Paragraph(spans: spans(String($0)), style: style, location: location)) }
+        return TableCell(blocks: paragraphs, location: location)
+    }
+
+    /// Blocks inside a cell: paragraphs (texts) and lists.
+    private func cellBlocks(_ items: [SyntaxNode], style: String) -> [Block] {
+        items.compactMap { item -> Block? in
+            if let text = item.scalar { return .paragraph(Paragraph(spans: spans(text), style: style, location: item.location)) }
+            guard let block = readBlock(item) else { return nil }
+            switch block {
+            case var .paragraph(paragraph):
+                if item.mapping?.contains(where: { $0.key.scalar == "style" }) != true { paragraph.style = style }
+                return .paragraph(paragraph)
+            case var .list(list):
+                if list.style == StyleSheet.body { list.style = style }
+                for index in list.items.indices where list.items[index].paragraph.style == StyleSheet.body {
+                    list.items[index].paragraph.style = style
+                }
+                return .list(list)
+            default:
+                diagnostics.error(item.location, "a table cell may hold paragraphs and lists only")
+                return nil
+            }
+        }
+    }
+
+    /// Checks that the cells of `rows`, with their spans, fill every column of every row exactly once.
+    private func checkGrid(_ rows: [TableRow], columns: Int, what: String) {
+        var carried = [Int](repeating: 0, count: columns)  // rows still covered by a row span, per column
+        for (rowIndex, row) in rows.enumerated() {
+            var column = 0
+            for cell in row.cells {
+                while column < columns, carried[column] > 0 { column += 1 }
+                guard column < columns else {
+                    diagnostics.error(cell.location ?? row.location,
+                                      "\(what) row \(rowIndex + 1) has more cells than the table's \(columns) columns",
+                                      hint: "remove a cell, or check the `colspan`/`rowspan` of the cells before it")
+                    break
+                }
+                if column + cell.columnSpan > columns {
+                    diagnostics.error(cell.location ?? row.location,
+                                      "a cell spans \(cell.columnSpan) columns from column \(column + 1), past the table's \(columns) columns",
+                                      hint: "make `colspan` at most \(columns - column)")
+                }
+                for covered in column..<min(columns, column + cell.columnSpan) {
+                    if carried[covered] > 0 {
+                        diagnostics.error(cell.location ?? row.location, "this cell overlaps a row span from above in column \(covered + 1)")
+                    }
+                    carried[covered] = cell.rowSpan
+                }
+                if rowIndex + cell.rowSpan > rows.count {
+                    diagnostics.error(cell.location ?? row.location,
+                                      "a cell spans \(cell.rowSpan) rows from \(what) row \(rowIndex + 1), past the last row (\(rows.count))",
+                                      hint: "make `rowspan` at most \(rows.count - rowIndex)")
+                }
+                column += cell.columnSpan
+            }
+            let filled = carried.filter { $0 > 0 }.count
+            if filled < columns {
+                diagnostics.error(row.location, "\(what) row \(rowIndex + 1) fills \(filled) of the table's \(columns) columns",
+                                  hint: "add \(columns - filled) cell(s); write `~` or \"\" for an empty cell")
+            }
+            carried = carried.map { max(0, $0 - 1) }
+        }
+    }
+
+    /// A totals row: the label, then the sum of each named numeric column.
+    private func readTotals(_ node: SyntaxNode, table: Table) -> TableRow? {
+        guard let reader = MappingReader(node, context: "`totals`", allowed: ["label", "columns"], diagnostics: diagnostics) else { return nil }
+        let names = reader.value("columns").map { $0.sequence ?? [$0] } ?? []
+        var summed: [Int] = []
+        for name in names {
+            guard let text = Values.text(name, what: "a totals column", diagnostics: diagnostics) else { continue }
+            let index = table.columns.firstIndex { $0.key == text } ?? Int(text).map { $0 - 1 }
+            guard let index, table.columns.indices.contains(index) else {
+                let keys = table.columns.compactMap(\.key)
+                let near = Suggestion.nearest(to: text, in: keys).map { "did you mean `\($0)`? " } ?? ""
+                diagnostics.error(name.location, "unknown column `\(text)` in `totals`",
+                                  hint: "\(near)name a column by its `key` (\(keys.joined(separator: ", "))) or its number 1–\(table.columns.count)")
+                continue
+            }
+            guard table.columns[index].number != nil else {
+                diagnostics.error(name.location, "column `\(text)` has no number `format`, so it cannot be summed",
+                                  hint: "give the column `format: number` or `format: money`")
+                continue
+            }
+            summed.append(index)
+        }
+        guard let first = summed.min() else {
+            diagnostics.error(node.location, "`totals` needs `columns`: the numeric columns to sum")
+            return nil
+        }
+        // Sum each column over the cells that start in it.
+        var sums = [Decimal](repeating: 0, count: table.columns.count)
+        for row in table.body {
+            var column = 0
+            for cell in row.cells {
+                if let number = cell.number, column < sums.count { sums[column] += number }
+                column += cell.columnSpan
+            }
+        }
+        var cells: [TableCell] = []
+        if first > 0 {
+            let label = reader.text("label") ?? "รวม"
+            cells.append(TableCell(blocks: [.paragraph(Paragraph(spans: [Span(label)], style: table.style))], columnSpan: first,
+                                   align: .center, location: node.location))
+        }
+        for index in first..<table.columns.count {
+            if summed.contains(index), let format = table.columns[index].number {
+                let text = format.format(sums[index])
+                cells.append(TableCell(blocks: [.paragraph(Paragraph(spans: [Span(text)], style: table.style))], number: sums[index],
+                                       location: node.location))
+            } else {
+                cells.append(TableCell(blocks: [], location: node.location))
+            }
+        }
+        return TableRow(cells: cells, keepTogether: true, bold: true, location: node.location)
+    }
+
+    /// Rows from a CSV file (UTF-8, comma-separated, `"` quoting). A first line naming the columns'
+    /// keys is a header and is skipped.
+    private func readCSVRows(_ node: SyntaxNode, columns: [TableColumn], style: String) -> [TableRow] {
+        guard let name = Values.text(node, what: "`rows-from`", diagnostics: diagnostics),
+              let path = resolve(path: name, at: node.location, what: "CSV file") else { return [] }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            diagnostics.error(node.location, "the CSV file `\(name)` is not UTF-8 text", hint: "save it as UTF-8 (CSV UTF-8 in Excel)")
+            return []
+        }
+        var records = CSV.parse(text)
+        let keys = columns.map { $0.key ?? "" }
+        if let first = records.first, first == keys { records.removeFirst() }
+        if records.count > Self.maximumTableRows {
+            diagnostics.error(node.location, "`\(name)` has \(records.count) rows; a table may have at most \(Self.maximumTableRows)")
+            return []
+        }
+        var rows: [TableRow] = []
+        for (index, record) in records.enumerated() {
+            let location = SourceLocation(file: name, line: index + 1, column: 1)
+            guard record.count == columns.count else {
+                diagnostics.error(location, "this CSV row has \(record.count) fields; the table has \(columns.count) columns")
+                continue
+            }
+            let cells = record.enumerated().map { textCell($0.element, column: columns[$0.offset], style: style, location: location) }
+            rows.append(TableRow(cells: cells, location: location))
+        }
+        return rows
+    }
+}
+
+/// A small CSV reader: comma-separated fields, `"` quotes with `""` for a quote, CRLF or LF lines.
+enum CSV {
+    static func parse(_ text: String) -> [[String]] {
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = ""
+        var quoted = false
+        var iterator = text.makeIterator()
+        var pending: Character? = iterator.next()
+        while let character = pending {
+            pending = iterator.next()
+            if quoted {
+                if character == "\"" {
+                    if pending == "\"" { field.append("\""); pending = iterator.next() } else { quoted = false }
+                } else {
+                    field.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"": quoted = true
+            case ",": record.append(field); field = ""
+            case "\n", "\r\n", "\r":
+                record.append(field); field = ""
+                if !(record.count == 1 && record[0].isEmpty) { records.append(record) }
+                record = []
+            default: field.append(character)
+            }
+        }
+        if !field.isEmpty || !record.isEmpty {
+            record.append(field)
+            records.append(record)
+        }
+        return records
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Graphics
+import ReportLayout
+import ReportModel
+
+/// Draws laid-out pages into a PDF with Cairo, one page at a time, and builds the PDF outline from
+/// the pages' bookmarks. Makes no layout decision.
+public final class PDFRenderer {
+    private let canvas: PDFCanvas
+    /// Outline ids of the latest bookmark at each level, to nest deeper ones under it.
+    private var outlineParents: [(level: Int, id: Int32)] = []
+
+    /// Starts a PDF at `path` with the document's information.
+    public init(path: String, metadata: Metadata) throws {
+        canvas = try PDFCanvas(path: path, metadata: PDFMetadata(
+            title: metadata.title, author: metadata.author, subject: metadata.subject,
+            keywords: metadata.keywords.isEmpty ? nil : metadata.keywords.joined(separator: ", "),
+            creator: "thaireport", creationDate: metadata.created.map(PDFRenderer.pdfDate), language: metadata.language))
+    }
+
+    /// Number of pages drawn so far.
+    public var pageCount: Int { canvas.pageCount }
+
+    /// Draws one page.
+    public func draw(_ page: PageFrame) {
+        canvas.beginPage(width: page.width, height: page.height)
+        for item in page.items {
+            switch item {
+            case let .text(text):
+                let color = rgb(text.color)
+                for run in text.runs { canvas.draw(run: run, x: text.x, baseline: text.baseline, color: color) }
+            case let .fill(rect, color):
+                canvas.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, color: rgb(color))
+            case let .line(from, to, width, color, dash):
+                canvas.line(from: (from.x, from.y), to: (to.x, to.y), width: width, color: rgb(color), dash: dash)
+            case let .image(image, rect):
+                canvas.draw(image: image, x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+            }
+        }
+        for bookmark in page.bookmarks {
+            while let last = outlineParents.last, last.level >= bookmark.level { outlineParents.removeLast() }
+            let id = canvas.addOutline(title: bookmark.title, parent: outlineParents.last?.id ?? 0, page: page.index,
+                                       y: bookmark.y, open: bookmark.level == 1)
+            outlineParents.append((bookmark.level, id))
+        }
+    }
+
+    /// Writes the PDF file.
+    public func finish() throws { try canvas.finish() }
+
+    private func rgb(_ color: Color) -> RGBColor { RGBColor(red: color.red, green: color.green, blue: color.blue) }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` form Cairo writes as the PDF date, from seconds since 1970 (UTC).
+    static func pdfDate(_ seconds: Int) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import ReportSyntax
+import ThaiReport
+
+/// The `thaireport` command line: a thin layer over `ReportPipeline`.
+/// Exit status: 0 done, 1 the description has errors, 2 the tool could not run.
+@main
+struct ThaiReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "thaireport",
+        abstract: "Turns a YAML description of a Thai government report into a print-ready PDF.",
+        subcommands: [Render.self, Check.self])
+}
+
+/// Prints diagnostics to standard error, one per line, in file order.
+func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+}
+
+/// Runs `body`, mapping description errors to exit status 1 and tool failures to 2.
+func runReporting(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let list as DiagnosticList {
+        report(list.items)
+        let count = list.errors.count
+        FileHandle.standardError.write(Data("\(count) error\(count == 1 ? "" : "s") in the description; nothing was written\n".utf8))
+        throw ExitCode(1)
+    } catch let error as ToolError {
+        FileHandle.standardError.write(Data((error.description + "\n").utf8))
+        throw ExitCode(2)
+    }
+}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Render a description to PDF (default: next to it, same name, .pdf).")
+
+    @Argument(help: "The report description (YAML).")
+    var input: String
+
+    @Option(name: .shortAndLong, help: "Where to write the PDF.")
+    var output: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        try runReporting {
+            let summary = try ReportPipeline.render(input: input, output: output)
+            report(summary.warnings)
+            if !quiet {
+                let target = output ?? URL(fileURLWithPath: input).deletingPathExtension().appendingPathExtension("pdf").path
+                print("wrote \(target) (\(summary.pages) page\(summary.pages == 1 ? "" : "s"))")
+            }
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Validate a description without rendering; lists every error.")
+
+    @Argument(help: "The report description (YAML).")
+    var input: String
+
+    func run() throws {
+        try runReporting {
+            let loaded = try ReportPipeline.load(path: input)
+            report(loaded.warnings)
+            print("\(input): no errors")
+        }
+    }
+}
