@@ -56,7 +56,7 @@ public struct InputLimits {
     /// Largest description file accepted, in bytes.
     public var maximumFileBytes = 20_000_000
     /// Most YAML nodes after aliases are expanded (stops "billion laughs" files).
-    public var maximumNodes = 2_000_000
+    public var maximumNodes = 1_000_000
     /// Deepest nesting of lists and mappings.
     public var maximumDepth = 64
 
@@ -212,6 +212,10 @@ public enum YAMLLoader {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
         case let .scanner(context, problem, mark, _):
+            if let context, context.text.contains("quoted scalar") {
+                return Diagnostic(at: at(context.mark), "the quote that starts here is never closed",
+                                  hint: "end the text with the same quote it starts with (\" or ')")
+            }
             return Diagnostic(at: at(mark), "YAML syntax: \(problem)\(context.map { " \($0.text)" } ?? "")", hint: hint(for: problem))
         case let .parser(context, problem, mark, _):
             return Diagnostic(at: at(mark), "YAML syntax: \(problem)\(context.map { " \($0.text)" } ?? "")", hint: hint(for: problem))
@@ -228,9 +232,6 @@ public enum YAMLLoader {
     }
 
     private static func hint(for problem: String) -> String? {
-        if problem.contains("end of the stream") || problem.contains("quoted scalar") {
-            return "a quote is not closed: end the text with the same quote it starts with"
-        }
         if problem.contains("mapping values are not allowed") {
             return "a `: ` inside a text needs the text in quotes, or the indentation is wrong"
         }

@@ -1,0 +1,318 @@
+#!/usr/bin/env python3
+"""Writes complete-report.yaml: an example description that uses every part of the thaireport format.
+
+The example is an ITA report (รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายใน
+หน่วยงาน) of a sub-district administrative organisation. Its big landscape table repeats the real
+measures of two published reports once per division of the organisation, with a running number,
+so that the table runs to well over 210 rows and many pages.
+
+    python3 generate-complete-report.py                 # writes complete-report.yaml, the CSV and the images
+    python3 generate-complete-report.py --from-seeds A B  # first rebuilds data/ita-measures.json from
+                                                        # seedparse.py output (JSON) of the two reports
+
+Only the Python standard library and Pillow (for the two pictures) are needed. The output is
+deterministic: running the script twice gives the same files.
+"""
+import json
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MEASURES = os.path.join(HERE, "data", "ita-measures.json")
+CSV_FILE = os.path.join(HERE, "data", "eservice-stats.csv")
+OUTPUT = os.path.join(HERE, "complete-report.yaml")
+
+ORGANISATION = "องค์การบริหารส่วนตำบลโคกตูม"
+DISTRICT = "อำเภอประโคนชัย"
+PROVINCE = "จังหวัดบุรีรัมย์"
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def thai(n):
+    return str(n).translate(THAI_DIGITS)
+
+
+# ---------------------------------------------------------------------------------------------
+# Source rows: the measures of the two seed reports, normalised to one shape.
+
+def split_numbered(text):
+    """Splits "๑. ก ๒. ข ๓. ค" (or ๑) ๒) …) into its items, looking only for the next number in turn."""
+    items, start, expected = [], 0, 2
+    while True:
+        match = re.search(r"\s(" + thai(expected) + r")\s?[.)]", text[start + 1:])
+        if not match:
+            break
+        cut = start + 1 + match.start()
+        items.append(text[start:cut].strip())
+        start = cut + 1
+        expected += 1
+    items.append(text[start:].strip())
+    return [i for i in items if i]
+
+
+def clean(text):
+    text = text.replace("คลองประสัก", "โคกตูม").replace("คลองประสงค์", "โคกตูม")
+    text = re.sub(r"\.\.+", ".", text)
+    text = re.sub(r"([๐-๙])\.(?=\S)", r"\1. ", text)  # "๑.ประชุม" -> "๑. ประชุม"
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def strip_number(text):
+    return re.sub(r"^[๐-๙]+\s*[.)]\s*", "", text).strip()
+
+
+def build_measures(seed_a, seed_b):
+    """Rows of seedparse JSON (report 000: issues 1-7; report 001: measures with steps)."""
+    measures = []
+    for block in seed_a:
+        if block["type"] != "table":
+            continue
+        for row in block["rows"]:
+            number, measure, period, owner, summary, outcome = ([clean(p) for p in cell] for cell in row)
+            if not any(measure):
+                continue
+            actions = [a for p in summary for a in split_numbered(p)]
+            results = [r for p in outcome for r in split_numbered(p)]
+            measures.append({"measure": " ".join(measure), "steps": [], "period": " ".join(period),
+                             "owner": [" ".join(owner)], "actions": actions, "results": results})
+    previous = None
+    for block in seed_b:
+        if block["type"] != "table":
+            continue
+        for row in block["rows"]:
+            measure, steps, owner, period, done, outcome = ([clean(p) for p in cell] for cell in row)
+            if not measure and previous is not None:  # the rest of a row cut by a page break
+                for key, cell in (("steps", steps), ("actions", done), ("results", outcome)):
+                    previous[key] += [strip_number(p) if key == "steps" else p for p in cell]
+                continue
+            owners = []
+            for p in owner:
+                owners += [o.strip() for o in re.split(r"\s*-\s*", p) if o.strip()]
+            previous = {"measure": strip_number(" ".join(measure)), "steps": [strip_number(s) for s in steps],
+                        "period": " ".join(period), "owner": owners, "actions": done, "results": outcome}
+            measures.append(previous)
+    return measures
+
+
+# ---------------------------------------------------------------------------------------------
+# YAML writing helpers (no PyYAML needed; strings are written plain when that is safe, else quoted).
+
+PLAIN_UNSAFE_START = tuple("-?:,[]{}#&*!|>'\"%@`~ ")
+
+
+def scalar(text):
+    text = str(text)
+    plain_ok = (text and not text.startswith(PLAIN_UNSAFE_START) and not text.endswith((" ", ":"))
+                and ": " not in text and " #" not in text and "\n" not in text
+                and not re.fullmatch(r"[-+.\d]+|true|false|yes|no|on|off|null|y|n", text, re.I))
+    return text if plain_ok else json.dumps(text, ensure_ascii=False)
+
+
+def cell_value(paragraphs, indent):
+    """One paragraph as a plain value; several as a `|` block, one paragraph a line."""
+    if len(paragraphs) == 1:
+        return " " + scalar(paragraphs[0])
+    pad = " " * indent
+    return " |\n" + "\n".join(pad + p for p in paragraphs)
+
+
+def escape_markup(text):
+    return text.replace("\\", "\\\\").replace("*", "\\*").replace("__", "\\_\\_")
+
+
+# ---------------------------------------------------------------------------------------------
+# The big table: every measure once per division, a shaded row naming each division.
+
+DIVISIONS = [
+    "สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษา ศาสนาและวัฒนธรรม", "กองสวัสดิการสังคม",
+    "กองส่งเสริมการเกษตร", "กองสาธารณสุขและสิ่งแวดล้อม", "หน่วยตรวจสอบภายใน", "งานนโยบายและแผน",
+    "งานการเจ้าหน้าที่", "งานป้องกันและบรรเทาสาธารณภัย", "ศูนย์พัฒนาเด็กเล็ก",
+]
+QUARTERS = ["ไตรมาสที่ ๑", "ไตรมาสที่ ๑ - ๒", "ไตรมาสที่ ๒", "ไตรมาสที่ ๓", "ไตรมาสที่ ๓ - ๔", "ดำเนินการตลอดทั้งปี"]
+
+
+def budget_for(division, row):
+    """A made-up but stable budget in baht; some measures need none ("-")."""
+    seed = (division * 131 + row * 71) % 97
+    if seed % 7 == 0:
+        return "-"
+    baht = 2500 + (seed * 1750) % 118000
+    return f"{baht}.50" if seed % 11 == 0 else str(baht)
+
+
+def big_table_rows(measures):
+    out = []
+    running = 0
+    for d, division in enumerate(DIVISIONS):
+        out.append(f"      # --- {division}")
+        out.append("      - cells:")
+        out.append(f"          - {{text: {scalar('ส่วนราชการ: ' + division + ' ' + ORGANISATION)}, colspan: 7, align: left}}")
+        out.append("        shade: \"#E2EFDA\"")
+        out.append("        bold: true")
+        out.append("        keep: true")
+        # Periods: the source's own for the first division, rotated for the others; two neighbours
+        # with the same period share one cell (a body rowspan).
+        periods = [m["period"] if d == 0 else QUARTERS[(d + i) % len(QUARTERS)] for i, m in enumerate(measures)]
+        covered = set()
+        for i, m in enumerate(measures):
+            running += 1
+            span = 2 if i + 1 < len(measures) and i not in covered and periods[i + 1] == periods[i] else 1
+            if span == 2:
+                covered.add(i + 1)
+            owner = [f"หัวหน้า{division}"] + m["owner"] if d else m["owner"]
+            if m["steps"] and d % 2 == 0:
+                measure = ["      measure:",
+                           f"          - {scalar(escape_markup(m['measure']))}",
+                           "          - list:",
+                           "              numbering: \"๑)\"",
+                           "              items:"]
+                measure += [f"                - {scalar(escape_markup(s))}" for s in m["steps"]]
+            else:
+                measure = ["      measure:" + cell_value([escape_markup(m["measure"])], 10)]
+            keep = (i == 1 and d % 3 == 0)  # the E-Service row: eight paragraphs kept whole
+            if i in covered:
+                # Under a row span a record cannot be used (it would fill the covered column): cells instead.
+                out.append("      - cells:")
+                out.append(f"          - {scalar(thai(running))}")
+                out.append("          -" + indent_block(measure_as_cell(measure), 12))
+                out.append("          -" + cell_value([escape_markup(o) for o in owner], 12))
+                out.append("          -" + cell_value([escape_markup(a) for a in m["actions"]], 12))
+                out.append("          -" + cell_value([escape_markup(r) for r in m["results"]], 12))
+                out.append(f"          - {scalar(budget_for(d, i))}")
+                if keep:
+                    out.append("        keep: true")
+                continue
+            out.append(f"      - no: {scalar(thai(running))}")
+            out += ["  " + line if n else line for n, line in enumerate(measure)]
+            if span == 2:
+                out.append(f"        period: {{text: {scalar(periods[i])}, rowspan: 2, valign: middle}}")
+            else:
+                out.append(f"        period: {scalar(periods[i])}")
+            out.append("        owner:" + cell_value([escape_markup(o) for o in owner], 10))
+            out.append("        actions:" + cell_value([escape_markup(a) for a in m["actions"]], 10))
+            out.append("        results:" + cell_value([escape_markup(r) for r in m["results"]], 10))
+            out.append(f"        budget: {scalar(budget_for(d, i))}")
+            if keep:
+                out.append("        keep: true")
+    return out, running
+
+
+def measure_as_cell(measure_lines):
+    """The measure written for a `cells:` list item rather than a record key."""
+    first = measure_lines[0]
+    if len(measure_lines) == 1:
+        return [first.replace("      measure:", "", 1)]
+    return [""] + [line[2:] for line in measure_lines[1:]]
+
+
+def indent_block(lines, indent):
+    if len(lines) == 1:
+        return lines[0]
+    return "\n".join(lines[1:]).replace("\n" + " " * 8, "\n" + " " * (indent - 2)).join(["\n", ""]) if False else \
+        "\n" + "\n".join(" " * (indent - 8) + line for line in lines[1:])
+
+
+# ---------------------------------------------------------------------------------------------
+# Small supporting files.
+
+CSV_ROWS = [
+    ("month", "service", "requests", "done", "rate"),
+    ("ตุลาคม ๒๕๖๗", "ขออนุญาตก่อสร้างอาคาร", "12", "12", "100"),
+    ("พฤศจิกายน ๒๕๖๗", "ชำระภาษีที่ดินและสิ่งปลูกสร้าง", "148", "146", "98.65"),
+    ("ธันวาคม ๒๕๖๗", "ลงทะเบียนเบี้ยยังชีพผู้สูงอายุ", "63", "63", "100"),
+    ("มกราคม ๒๕๖๘", "แจ้งซ่อมไฟฟ้าสาธารณะ", "41", "39", "95.12"),
+    ("กุมภาพันธ์ ๒๕๖๘", "ขอรับถังขยะ \"ครัวเรือนปลอดขยะ\"", "27", "27", "100"),
+    ("มีนาคม ๒๕๖๘", "ขอใช้รถบรรทุกน้ำอุปโภคบริโภค", "35", "33", "94.29"),
+    ("เมษายน ๒๕๖๘", "ร้องเรียน/ร้องทุกข์ทั่วไป", "9", "9", "100"),
+    ("พฤษภาคม ๒๕๖๘", "ขออนุญาตประกอบกิจการที่เป็นอันตรายต่อสุขภาพ", "16", "15", "93.75"),
+    ("มิถุนายน ๒๕๖๘", "ขอข้อมูลข่าวสารของราชการ", "7", "7", "100"),
+]
+
+
+def write_csv():
+    with open(CSV_FILE, "w", encoding="utf-8", newline="") as f:
+        for row in CSV_ROWS:
+            f.write(",".join('"' + c.replace('"', '""') + '"' if ("," in c or '"' in c) else c for c in row) + "\n")
+
+
+def write_images():
+    from PIL import Image, ImageDraw  # pip install pillow
+    import math
+
+    # The emblem: a round seal with a lotus over water, on a transparent ground (PNG with alpha).
+    size = 480
+    img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    c = size / 2
+    d.ellipse((8, 8, size - 8, size - 8), fill=(125, 33, 129, 255))
+    d.ellipse((30, 30, size - 30, size - 30), fill=(255, 215, 0, 255))
+    d.ellipse((44, 44, size - 44, size - 44), fill=(255, 250, 235, 255))
+    for k in range(36):  # dotted ring
+        a = 2 * math.pi * k / 36
+        x, y = c + 208 * math.cos(a), c + 208 * math.sin(a)
+        d.ellipse((x - 5, y - 5, x + 5, y + 5), fill=(125, 33, 129, 255))
+    for k in range(4):  # water
+        y = 330 + k * 22
+        d.arc((90, y - 20, 240, y + 20), 20, 160, fill=(30, 90, 170, 255), width=6)
+        d.arc((240, y - 20, 390, y + 20), 20, 160, fill=(30, 90, 170, 255), width=6)
+    petals = [(-60, 90), (-30, 120), (0, 140), (30, 120), (60, 90)]
+    for angle, length in petals:  # lotus petals
+        a = math.radians(angle - 90)
+        tip = (c + length * math.cos(a), 300 + length * math.sin(a))
+        left = (c + 42 * math.cos(a - 1.2), 300 + 42 * math.sin(a - 1.2))
+        right = (c + 42 * math.cos(a + 1.2), 300 + 42 * math.sin(a + 1.2))
+        d.polygon([(c, 300), left, tip, right], fill=(232, 92, 140, 255), outline=(150, 30, 80, 255))
+    d.rectangle((c - 6, 300, c + 6, 360), fill=(40, 130, 60, 255))
+    d.polygon([(c, 80), (c + 18, 118), (c + 60, 118), (c + 26, 142), (c + 40, 182), (c, 158),
+               (c - 40, 182), (c - 26, 142), (c - 60, 118), (c - 18, 118)], fill=(125, 33, 129, 255))
+    img.save(os.path.join(HERE, "images", "emblem.png"), optimize=True)
+
+    # A photograph-like picture of a public hearing (JPEG, no alpha).
+    w, h = 800, 480
+    img = Image.new("RGB", (w, h))
+    d = ImageDraw.Draw(img)
+    for y in range(h):  # sky to ground gradient
+        t = y / h
+        colour = (int(120 + 100 * t), int(170 + 50 * t), int(235 - 40 * t)) if y < 260 else (int(90 + 40 * t), int(140 + 30 * t), 70)
+        d.line((0, y, w, y), fill=colour)
+    d.ellipse((620, 40, 700, 120), fill=(255, 236, 160))
+    d.polygon([(150, 160), (400, 60), (650, 160)], fill=(170, 60, 40))  # hall roof
+    d.rectangle((180, 160, 620, 320), fill=(236, 228, 210))
+    for x in range(200, 600, 60):
+        d.rectangle((x, 190, x + 30, 250), fill=(90, 120, 160))
+    d.rectangle((370, 240, 430, 320), fill=(110, 70, 40))
+    d.rectangle((250, 120, 550, 150), fill=(255, 255, 255))  # banner
+    d.rectangle((262, 128, 538, 142), fill=(125, 33, 129))
+    for k in range(14):  # people in rows
+        x = 60 + k * 52
+        y = 380 + (k % 2) * 30
+        shirt = [(30, 80, 160), (200, 200, 200), (150, 40, 40), (240, 200, 60)][k % 4]
+        d.ellipse((x, y - 36, x + 24, y - 12), fill=(120, 80, 50))
+        d.rounded_rectangle((x - 6, y - 12, x + 30, y + 50), 10, fill=shirt)
+    img.save(os.path.join(HERE, "images", "public-hearing.jpg"), quality=85, optimize=True)
+
+
+# ---------------------------------------------------------------------------------------------
+
+def main(argv):
+    if len(argv) >= 3 and argv[0] == "--from-seeds":
+        seeds = [json.load(open(p, encoding="utf-8")) for p in argv[1:3]]
+        with open(MEASURES, "w", encoding="utf-8") as f:
+            json.dump(build_measures(*seeds), f, ensure_ascii=False, indent=1)
+            f.write("\n")
+    measures = json.load(open(MEASURES, encoding="utf-8"))
+    rows, count = big_table_rows(measures)
+    template = open(os.path.join(HERE, "complete-report.template.yaml"), encoding="utf-8").read()
+    text = template.replace("      # @BIG-TABLE-ROWS@\n", "\n".join(rows) + "\n")
+    text = text.replace("@ROW-COUNT@", thai(count))
+    with open(OUTPUT, "w", encoding="utf-8") as f:
+        f.write(text)
+    write_csv()
+    write_images()
+    print(f"wrote {OUTPUT}: {count} measure rows in the big table, {len(text.splitlines())} lines")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

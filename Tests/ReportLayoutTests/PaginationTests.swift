@@ -1,0 +1,176 @@
+import Foundation
+import Graphics
+import ReportLayout
+import ReportModel
+import ReportSyntax
+import ThaiReport
+import XCTest
+
+/// Pagination: which lines and rows land on which page, where, and what is kept together.
+final class PaginationTests: XCTestCase {
+    private static var library: FontLibrary!
+    private static var fontsDirectory = ""
+
+    override class func setUp() {
+        let resources = try! Resources.locate(environment: ProcessInfo.processInfo.environment)
+        fontsDirectory = resources.fonts
+        library = try! FontLibrary(files: ["Regular", "Bold", "Italic", "BoldItalic"].map { "\(resources.fonts)/Sarabun/Sarabun-\($0).ttf" })
+    }
+
+    private func pages(_ yaml: String) throws -> [PageFrame] {
+        let root = try YAMLLoader.parse(data: Data(yaml.utf8), file: "t.yaml")
+        let builder = DocumentBuilder(environment: BuildEnvironment(baseDirectory: "/tmp", fontsDirectory: Self.fontsDirectory, sourceDateEpoch: 0))
+        let document = try builder.build(root).0
+        var result: [PageFrame] = []
+        try LayoutEngine(document: document, shaper: TextShaper(library: Self.library), images: [:]).layout { result.append($0) }
+        return result
+    }
+
+    /// Lines inside the text area (leaves out header, footer and page number).
+    private func bodyLines(_ page: PageFrame) -> [PlacedText] {
+        page.lines.filter { $0.top >= page.textArea.y - 0.01 && $0.bottom <= page.textArea.maxY + 0.01 }
+    }
+
+    private func row(_ number: Int) -> String {
+        "  - [\"\(number)\", \"แถวที่ \(number) การปฏิบัติหรือให้บริการแก่บุคคลภายนอก เป็นไปตามขั้นตอนและระยะเวลาที่กำหนด\", สำนักปลัด]\n"
+    }
+
+    func testTableHeaderRepeatsAndRowsStayInOrder() throws {
+        var yaml = "blocks:\n- table:\n    columns: [1.5cm, 4fr, 2fr]\n    header: [ลำดับ, มาตรการ, ผู้รับผิดชอบ]\n    rows:\n"
+        for number in 1...120 { yaml += "    " + row(number).dropFirst(2) }
+        let result = try pages(yaml)
+        XCTAssertGreaterThan(result.count, 3)
+        var seen: [Int] = []
+        for page in result {
+            let lines = bodyLines(page)
+            // The header row is the first thing on every page of the table.
+            let top = lines.map(\.top).min()!
+            let first = lines.filter { abs($0.top - top) < 1 }.map(\.text).joined(separator: "|")
+            XCTAssertEqual(first, "ลำดับ|มาตรการ|ผู้รับผิดชอบ", "page \(page.index)")
+            seen += lines.compactMap { Int($0.text) }
+            for line in page.lines {
+                XCTAssertLessThanOrEqual(line.bottom, page.textArea.maxY + 0.01, "line below the text area on page \(page.index)")
+                XCTAssertLessThanOrEqual(line.x + line.width, page.textArea.maxX + 0.5)
+            }
+        }
+        XCTAssertEqual(seen, Array(1...120), "every row once, in order")
+    }
+
+    func testTallRowSplitsBetweenLinesAndContinues() throws {
+        let paragraphs = (1...100).map { "ย่อหน้าที่ \($0) ของเซลล์ที่สูงกว่าหนึ่งหน้า" }.joined(separator: "\\n")
+        let yaml = """
+        blocks:
+        - table:
+            columns: [2cm, 1fr]
+            header: [ลำดับ, ผลการดำเนินการ]
+            rows:
+              - [สั้น, สั้น]
+              - [ยาว, "\(paragraphs)"]
+              - [ท้าย, ท้าย]
+        """
+        let result = try pages(yaml)
+        XCTAssertEqual(result.count, 3, "100 lines of 14-pt text (18.2 pt each) take three A4 pages")
+        guard result.count == 3 else { return }
+        let texts = result.map { bodyLines($0).map(\.text) }
+        // The tall row starts on page 1 right after the short row: it is split, not moved.
+        XCTAssertTrue(texts[0].contains("ยาว"))
+        XCTAssertTrue(texts[0].contains("ย่อหน้าที่ 1 ของเซลล์ที่สูงกว่าหนึ่งหน้า"))
+        let all = texts.flatMap { $0 }.filter { $0.hasPrefix("ย่อหน้าที่") }
+        XCTAssertEqual(all, (1...100).map { "ย่อหน้าที่ \($0) ของเซลล์ที่สูงกว่าหนึ่งหน้า" })
+        XCTAssertEqual(texts[1].first, "ลำดับ", "the header repeats above the continued row")
+        XCTAssertTrue(texts[2].contains("ท้าย"))
+        // Every line of the split cell stays inside its page's text area.
+        for page in result {
+            for line in bodyLines(page) { XCTAssertGreaterThanOrEqual(line.top, page.textArea.y - 0.01) }
+        }
+    }
+
+    func testKeptRowMovesWhole() throws {
+        var yaml = "blocks:\n- table:\n    columns: [1.5cm, 4fr, 2fr]\n    header: [ลำดับ, มาตรการ, ผู้รับผิดชอบ]\n    rows:\n"
+        for number in 1...27 { yaml += "    " + row(number).dropFirst(2) }
+        let long = (1...6).map { "บรรทัด \($0)" }.joined(separator: "\n")
+        yaml += "    - {keep: true, cells: [\"99\", \"\(long)\", กองคลัง]}\n"
+        let result = try pages(yaml)
+        let pageOfLines = result.map { bodyLines($0).map(\.text) }
+        let holding = pageOfLines.indices.filter { pageOfLines[$0].contains { $0.hasPrefix("บรรทัด") } }
+        XCTAssertEqual(holding.count, 1, "a kept row is never split")
+    }
+
+    func testHeadingIsKeptWithItsParagraph() throws {
+        // Filler paragraphs bring the heading to the foot of page 1.
+        let filler = String(repeating: "ข้อความทดสอบการตัดหน้า ", count: 12)
+        var yaml = "blocks:\n"
+        for _ in 0..<9 { yaml += "- \"\(filler)\"\n" }
+        yaml += "- heading: หัวข้อที่ต้องอยู่กับย่อหน้า\n- \"\(filler)\"\n"
+        var result = try pages(yaml)
+        // Find how many filler paragraphs fill page 1 to its last lines, then check the heading moved.
+        let headingPage = result.first { $0.bookmarks.contains { $0.title == "หัวข้อที่ต้องอยู่กับย่อหน้า" } }!
+        let lines = bodyLines(headingPage)
+        let headingIndex = lines.firstIndex { $0.text == "หัวข้อที่ต้องอยู่กับย่อหน้า" }!
+        XCTAssertGreaterThanOrEqual(lines.count - headingIndex - 1, 2, "at least two lines follow the heading on its page")
+        // And with one more filler paragraph the page boundary moves but the rule still holds.
+        yaml = "blocks:\n" + String(repeating: "- \"\(filler)\"\n", count: 10) + "- heading: หัวข้อ\n- \"\(filler)\"\n"
+        result = try pages(yaml)
+        for page in result {
+            let texts = bodyLines(page).map(\.text)
+            XCTAssertNotEqual(texts.last, "หัวข้อ", "a heading never ends a page")
+        }
+    }
+
+    func testNoSingleLineAloneAtFootOrHead() throws {
+        let filler = String(repeating: "ข้อความทดสอบการตัดหน้า ", count: 12)
+        var splits = 0
+        for count in 8...14 {
+            // Paragraph n starts with the marker "n:" so its lines can be counted on each page.
+            let yaml = "blocks:\n" + (1...count).map { "- \"\($0): \(filler)\"\n" }.joined()
+            let result = try pages(yaml)
+            guard result.count > 1 else { continue }
+            let first = bodyLines(result[0]).map(\.text)
+            let second = bodyLines(result[1]).map(\.text)
+            let lastStart = first.lastIndex { $0.range(of: #"^\d+:"#, options: .regularExpression) != nil }!
+            let atFoot = first.count - lastStart
+            let atHead = second.firstIndex { $0.range(of: #"^\d+:"#, options: .regularExpression) != nil } ?? second.count
+            if atHead > 0 {
+                splits += 1
+                XCTAssertGreaterThanOrEqual(atFoot, 2, "\(count) paragraphs: one line alone at the foot")
+                XCTAssertGreaterThanOrEqual(atHead, 2, "\(count) paragraphs: one line alone at the head")
+            }
+        }
+        XCTAssertGreaterThan(splits, 0, "some paragraph was split across the page break")
+    }
+
+    func testSectionsChangeOrientationAndNumbersFollow() throws {
+        let result = try pages("""
+        page: {page-numbers: {position: top-center, style: dash, skip-first-page: true}}
+        sections:
+          - blocks: [หน้าแรก]
+          - page: {orientation: landscape}
+            blocks: [หน้าที่สอง]
+        """)
+        XCTAssertEqual(result.count, 2)
+        XCTAssertLessThan(result[0].width, result[0].height)
+        XCTAssertGreaterThan(result[1].width, result[1].height)
+        XCTAssertFalse(result[0].lines.contains { $0.text == "- ๑ -" }, "first page unnumbered")
+        let number = result[1].lines.first { $0.text == "- ๒ -" }
+        XCTAssertNotNil(number)
+        XCTAssertLessThan(number!.bottom, result[1].textArea.y, "page number in the top margin")
+    }
+
+    func testTableOfContentsListsPages() throws {
+        let filler = String(repeating: "ข้อความทดสอบ ", count: 200)
+        let result = try pages("""
+        blocks:
+          - toc: {title: สารบัญ}
+          - heading: บทที่หนึ่ง
+          - "\(filler)"
+          - page-break
+          - heading: บทที่สอง
+          - "\(filler)"
+        """)
+        let contents = bodyLines(result[0]).map(\.text)
+        let second = result.firstIndex { $0.bookmarks.contains { $0.title == "บทที่สอง" } }!
+        XCTAssertTrue(contents.contains("บทที่หนึ่ง"))
+        XCTAssertTrue(contents.contains(ThaiFormatting.digits(String(result[second].number), .thai)), "\(contents)")
+        XCTAssertTrue(contents.contains { $0.hasPrefix("....") }, "dot leaders")
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import ReportModel
+import ReportSyntax
+import XCTest
+
+/// Validation of descriptions: every error at its exact place, with a helpful message.
+final class DocumentBuilderTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("thaireport-model-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func build(_ yaml: String) throws -> Document {
+        let root = try YAMLLoader.parse(data: Data(yaml.utf8), file: "r.yaml")
+        let builder = DocumentBuilder(environment: BuildEnvironment(baseDirectory: folder.path, fontsDirectory: "/fonts", sourceDateEpoch: nil))
+        return try builder.build(root).0
+    }
+
+    /// The diagnostics a description produces (fails the test if it builds).
+    private func errors(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
+        do {
+            _ = try build(yaml)
+            XCTFail("expected errors", file: file, line: line)
+            return []
+        } catch let list as DiagnosticList {
+            return list.items
+        } catch {
+            XCTFail("unexpected \(error)", file: file, line: line)
+            return []
+        }
+    }
+
+    func testUnknownKeySuggestsNearest() {
+        let found = errors("""
+        blocks:
+          - heading: หัวข้อ
+            levle: 2
+        """)
+        XCTAssertEqual(found.map(\.description), ["r.yaml:3:5: error: unknown key `levle` in `heading` (did you mean `level`?)"])
+    }
+
+    func testBadLengthNamesUnit() {
+        let found = errors("""
+        page:
+          margins: {left: 3 cmm}
+        blocks: [ข้อความ]
+        """)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(found[0].location, SourceLocation(file: "r.yaml", line: 2, column: 19))
+        XCTAssertEqual(found[0].message, "`left`: unknown unit `cmm` in `3 cmm` (use cm, mm, pt or in; did you mean `cm`?)")
+    }
+
+    func testListWhereTextExpected() {
+        let found = errors("""
+        metadata:
+          title: [หนึ่ง, สอง]
+        blocks: [ข้อความ]
+        """)
+        XCTAssertEqual(found.first?.location?.line, 2)
+        XCTAssertEqual(found.first?.location?.column, 10)
+        XCTAssertEqual(found.first?.message, "`title` must be a text, found a list")
+    }
+
+    func testSeveralErrorsInFileOrder() {
+        let found = errors("""
+        digits: roman
+        blocks:
+          - paragraph: ก
+            style: bodyy
+          - table:
+              columns: [2cm, 3 cmm]
+              rows: [[a, b]]
+        """)
+        XCTAssertEqual(found.map { $0.location?.line ?? 0 }, [1, 4, 6])
+        XCTAssertEqual(found[0].hint, "valid values: thai, arabic")
+        XCTAssertTrue(found[1].hint?.hasPrefix("did you mean `body`?") ?? false, found[1].description)
+    }
+
+    func testRowWithTooManyAndTooFewCells() {
+        let found = errors("""
+        blocks:
+          - table:
+              columns: [1cm, 1fr, 1fr]
+              rows:
+                - [a, b, c, d]
+                - [a, b]
+        """)
+        XCTAssertEqual(found.count, 2)
+        XCTAssertEqual(found[0].location, SourceLocation(file: "r.yaml", line: 5, column: 21))
+        XCTAssertEqual(found[0].message, "body row 1 has more cells than the table's 3 columns")
+        XCTAssertEqual(found[1].location, SourceLocation(file: "r.yaml", line: 6, column: 11))
+        XCTAssertEqual(found[1].message, "body row 2 fills 2 of the table's 3 columns")
+    }
+
+    func testSpansThatOverlapOrRunPastTheTable() {
+        let found = errors("""
+        blocks:
+          - table:
+              columns: [1cm, 1fr, 1fr]
+              rows:
+                - [{text: a, rowspan: 2}, b, c]
+                - [{text: x, colspan: 3}]
+                - [a, {text: b, rowspan: 5}, c]
+        """)
+        let messages = found.map(\.message)
+        XCTAssertTrue(messages.contains("a cell spans 3 columns from column 2, past the table's 3 columns"), "\(messages)")
+        XCTAssertTrue(messages.contains("a cell spans 5 rows from body row 3, past the last row (3)"), "\(messages)")
+    }
+
+    func testRowSpansFillTheGrid() throws {
+        let document = try build("""
+        blocks:
+          - table:
+              columns: [1cm, 1fr, 1fr]
+              header:
+                - [{text: ลำดับ, rowspan: 2}, {text: ผล, colspan: 2}]
+                - [แล้วเสร็จ, ไม่แล้วเสร็จ]
+              rows:
+                - [{text: ๑, rowspan: 2}, ก, ข]
+                - [ค, ง]
+        """)
+        guard case let .table(table) = document.sections[0].blocks[0] else { return XCTFail("no table") }
+        XCTAssertEqual(table.header.count, 2)
+        XCTAssertEqual(table.body.count, 2)
+    }
+
+    func testTotalsAreComputedAndFormatted() throws {
+        let document = try build("""
+        blocks:
+          - table:
+              columns: [1cm, {key: item, width: 1fr}, {key: budget, width: 3cm, format: money}]
+              rows:
+                - [๑, ก, 50000]
+                - [๒, ข, "๑,๒๓๔.๕"]
+                - {item: ค, budget: 0.25}
+              totals: {label: รวมทั้งสิ้น, columns: [budget]}
+        """)
+        guard case let .table(table) = document.sections[0].blocks[0] else { return XCTFail("no table") }
+        let totals = table.body.last!
+        XCTAssertEqual(totals.cells.count, 2)
+        XCTAssertEqual(totals.cells[0].columnSpan, 2)
+        guard case let .paragraph(label) = totals.cells[0].blocks[0], case let .paragraph(sum) = totals.cells[1].blocks[0] else {
+            return XCTFail("no totals text")
+        }
+        XCTAssertEqual(label.text, "รวมทั้งสิ้น")
+        XCTAssertEqual(sum.text, "๕๑,๒๓๔.๗๕")
+        guard case let .paragraph(first) = table.body[0].cells[2].blocks[0] else { return XCTFail("no cell") }
+        XCTAssertEqual(first.text, "๕๐,๐๐๐.๐๐")
+    }
+
+    func testTabIndentation() {
+        let found = errors("blocks:\n\t- ข้อความ\n")
+        XCTAssertEqual(found.first?.location, SourceLocation(file: "r.yaml", line: 2, column: 1))
+        XCTAssertEqual(found.first?.message, "a tab is used for indentation")
+    }
+
+    func testUnclosedQuote() {
+        let found = errors("blocks:\n  - \"ข้อความ\n  - ต่อ\n")
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(found.first?.location, SourceLocation(file: "r.yaml", line: 2, column: 5))
+        XCTAssertEqual(found.first?.message, "the quote that starts here is never closed")
+    }
+
+    func testNotUTF8() {
+        var bytes = Array("blocks:\n  - ".utf8)
+        bytes += [0xA1, 0xD2]  // TIS-620
+        XCTAssertThrowsError(try YAMLLoader.parse(data: Data(bytes), file: "r.yaml")) { error in
+            let diagnostic = (error as? DiagnosticList)?.items.first
+            XCTAssertEqual(diagnostic?.location, SourceLocation(file: "r.yaml", line: 2, column: 5))
+            XCTAssertEqual(diagnostic?.message, "the file is not UTF-8 text (byte 0xA1)")
+        }
+    }
+
+    func testEmptyFile() {
+        XCTAssertThrowsError(try YAMLLoader.parse(data: Data("\n  \n".utf8), file: "r.yaml")) { error in
+            XCTAssertEqual((error as? DiagnosticList)?.items.first?.message, "the description is empty")
+        }
+    }
+
+    func testAliasExpansionIsBounded() {
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...8 {
+            yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let start = Date()
+        XCTAssertThrowsError(try YAMLLoader.parse(data: Data(yaml.utf8), file: "r.yaml")) { error in
+            XCTAssertTrue((error as? DiagnosticList)?.items.first?.message.contains("expands to more than") ?? false)
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+    }
+
+    func testMissingImageAndPathOutsideFolder() {
+        let found = errors("""
+        blocks:
+          - image: {file: logo.png}
+          - image: {file: ../../etc/passwd}
+        """)
+        XCTAssertEqual(found.count, 2)
+        XCTAssertEqual(found[0].message, "the image `logo.png` does not exist")
+        XCTAssertTrue(found[1].message.hasPrefix("the image `../../etc/passwd` is outside the description's folder"), found[1].message)
+    }
+
+    func testInlineMarkup() {
+        let spans = InlineMarkup.parse("ก **ข** *ค* __ง__ ราคา 5*3 \\*จ")
+        XCTAssertEqual(spans.map(\.text), ["ก ", "ข", " ", "ค", " ", "ง", " ราคา 5*3 *จ"])
+        XCTAssertEqual(spans.map(\.bold), [false, true, false, false, false, false, false])
+        XCTAssertEqual(spans[3].italic, true)
+        XCTAssertEqual(spans[5].underline, true)
+    }
+}
