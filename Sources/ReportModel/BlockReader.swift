@@ -86,7 +86,7 @@ extension DocumentBuilder {
         case "page-break": return .pageBreak
         case "spacer":
             guard let height = reader.length("height") else {
-                diagnostics.error(node.location, "`spacer` needs a height, like `spacer: 1cm`")
+                if !reader.has("height") { diagnostics.error(node.location, "`spacer` needs a height, like `spacer: 1cm`") }
                 return nil
             }
             return .spacer(height)

@@ -38,10 +38,13 @@ def thai(n):
 # Source rows: the measures of the two seed reports, normalised to one shape.
 
 def split_numbered(text):
-    """Splits "๑. ก ๒. ข ๓. ค" (or ๑) ๒) …) into its items, looking only for the next number in turn."""
-    items, start, expected = [], 0, 2
+    """Splits "๑. ก ๒. ข ๓. ค" (or ๑) ๒) …) into its items, looking only for the next number in turn
+    after the text's own first number, so "ตามข้อ ๑) - ๑๑)" inside an item is left alone."""
+    first = re.match(r"([๐-๙]+)\s*[.)]", text)
+    expected = int(first.group(1).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))) + 1 if first else 2
+    items, start = [], 0
     while True:
-        match = re.search(r"\s(" + thai(expected) + r")\s?[.)]", text[start + 1:])
+        match = re.search(r"\s" + thai(expected) + r"\s?[.)]", text[start + 1:])
         if not match:
             break
         cut = start + 1 + match.start()
@@ -55,12 +58,13 @@ def split_numbered(text):
 def clean(text):
     text = text.replace("คลองประสัก", "โคกตูม").replace("คลองประสงค์", "โคกตูม")
     text = re.sub(r"\.\.+", ".", text)
-    text = re.sub(r"([๐-๙])\.(?=\S)", r"\1. ", text)  # "๑.ประชุม" -> "๑. ประชุม"
+    text = re.sub(r"(^|\s)([๐-๙]+)\.(?=[^\s๐-๙])", r"\1\2. ", text)  # "๑.ประชุม" -> "๑. ประชุม"
+    text = text.replace("กองส่งเสริม การเกษตร", "กองส่งเสริมการเกษตร")
     return re.sub(r"\s+", " ", text).strip()
 
 
 def strip_number(text):
-    return re.sub(r"^[๐-๙]+\s*[.)]\s*", "", text).strip()
+    return re.sub(r"^[๐-๙]*\s*[.)]\s*", "", text).strip()
 
 
 def build_measures(seed_a, seed_b):
@@ -75,7 +79,12 @@ def build_measures(seed_a, seed_b):
                 continue
             actions = [a for p in summary for a in split_numbered(p)]
             results = [r for p in outcome for r in split_numbered(p)]
-            measures.append({"measure": " ".join(measure), "steps": [], "period": " ".join(period),
+            title = strip_number(" ".join(measure))
+            if title.endswith("(ต่อ)") and measures:  # the rest of the previous measure, after a page break
+                measures[-1]["actions"] += actions
+                measures[-1]["results"] += results
+                continue
+            measures.append({"measure": title, "steps": [], "period": " ".join(period),
                              "owner": [" ".join(owner)], "actions": actions, "results": results})
     previous = None
     for block in seed_b:
@@ -83,43 +92,92 @@ def build_measures(seed_a, seed_b):
             continue
         for row in block["rows"]:
             measure, steps, owner, period, done, outcome = ([clean(p) for p in cell] for cell in row)
+            steps = [strip_number(s) for p in steps for s in split_numbered(p)]
+            done = [a for p in done for a in split_numbered(p)]
+            outcome = [r for p in outcome for r in split_numbered(p)]
             if not measure and previous is not None:  # the rest of a row cut by a page break
-                for key, cell in (("steps", steps), ("actions", done), ("results", outcome)):
-                    previous[key] += [strip_number(p) if key == "steps" else p for p in cell]
+                previous["steps"] += steps
+                previous["actions"] += done
+                previous["results"] += outcome
                 continue
             owners = []
             for p in owner:
-                owners += [o.strip() for o in re.split(r"\s*-\s*", p) if o.strip()]
-            previous = {"measure": strip_number(" ".join(measure)), "steps": [strip_number(s) for s in steps],
+                for o in (o.strip() for o in re.split(r"(?:^|\s)-\s*", p) if o.strip()):
+                    if owners and not o.startswith(("กอง", "สำนัก", "งาน")):
+                        owners[-1] += o  # "กองส่งเสริม" + "การเกษตร": one name cut by a line end
+                    else:
+                        owners.append(o)
+            previous = {"measure": strip_number(" ".join(measure)), "steps": steps,
                         "period": " ".join(period), "owner": owners, "actions": done, "results": outcome}
             measures.append(previous)
     return measures
 
 
 # ---------------------------------------------------------------------------------------------
-# YAML writing helpers (no PyYAML needed; strings are written plain when that is safe, else quoted).
+# YAML writing (no PyYAML needed): block style, texts plain when that is safe, else quoted.
 
 PLAIN_UNSAFE_START = tuple("-?:,[]{}#&*!|>'\"%@`~ ")
+
+
+class Paragraphs(list):
+    """Several paragraphs of one cell: written as a `|` block, one paragraph a line."""
+
+
+class Flow(dict):
+    """A short mapping written on one line: `{text: …, colspan: 7}`."""
 
 
 def scalar(text):
     text = str(text)
     plain_ok = (text and not text.startswith(PLAIN_UNSAFE_START) and not text.endswith((" ", ":"))
                 and ": " not in text and " #" not in text and "\n" not in text
-                and not re.fullmatch(r"[-+.\d]+|true|false|yes|no|on|off|null|y|n", text, re.I))
+                and not re.fullmatch(r"[-+.\d]+|true|false|yes|no|on|off|null|y|n|~", text, re.I))
     return text if plain_ok else json.dumps(text, ensure_ascii=False)
 
 
-def cell_value(paragraphs, indent):
-    """One paragraph as a plain value; several as a `|` block, one paragraph a line."""
-    if len(paragraphs) == 1:
-        return " " + scalar(paragraphs[0])
+def inline(value):
+    """A value that fits after `key:` or `- ` on the same line, or None."""
+    if isinstance(value, Paragraphs):
+        return None if len(value) > 1 else scalar(value[0])
+    if isinstance(value, Flow):
+        return "{" + ", ".join(f"{k}: {inline(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (dict, list)):
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return scalar(value)
+
+
+def emit(value, indent):
+    """Lines of a block mapping or list, `indent` spaces deep."""
     pad = " " * indent
-    return " |\n" + "\n".join(pad + p for p in paragraphs)
+    lines = []
+    items = value.items() if isinstance(value, dict) else ((None, v) for v in value)
+    for key, item in items:
+        lead = f"{pad}{key}:" if key is not None else f"{pad}-"
+        text = inline(item)
+        if text is not None:
+            lines.append(f"{lead} {text}")
+        elif isinstance(item, Paragraphs):
+            lines.append(f"{lead} |")
+            lines += [f"{pad}  {p}" for p in item]
+        elif key is None:
+            # A list item that is itself a mapping or list starts on the dash's line.
+            inner = emit(item, indent + 2)
+            lines.append(f"{pad}- " + inner[0].lstrip())
+            lines += inner[1:]
+        else:
+            lines.append(lead)
+            lines += emit(item, indent + (2 if isinstance(item, dict) else 2))
+    return lines
 
 
 def escape_markup(text):
     return text.replace("\\", "\\\\").replace("*", "\\*").replace("__", "\\_\\_")
+
+
+def paras(texts):
+    return Paragraphs(escape_markup(t) for t in texts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -128,7 +186,7 @@ def escape_markup(text):
 DIVISIONS = [
     "สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษา ศาสนาและวัฒนธรรม", "กองสวัสดิการสังคม",
     "กองส่งเสริมการเกษตร", "กองสาธารณสุขและสิ่งแวดล้อม", "หน่วยตรวจสอบภายใน", "งานนโยบายและแผน",
-    "งานการเจ้าหน้าที่", "งานป้องกันและบรรเทาสาธารณภัย", "ศูนย์พัฒนาเด็กเล็ก",
+    "งานการเจ้าหน้าที่", "งานนิติการ", "งานป้องกันและบรรเทาสาธารณภัย", "ศูนย์พัฒนาเด็กเล็ก",
 ]
 QUARTERS = ["ไตรมาสที่ ๑", "ไตรมาสที่ ๑ - ๒", "ไตรมาสที่ ๒", "ไตรมาสที่ ๓", "ไตรมาสที่ ๓ - ๔", "ดำเนินการตลอดทั้งปี"]
 
@@ -143,75 +201,43 @@ def budget_for(division, row):
 
 
 def big_table_rows(measures):
-    out = []
+    lines = []
     running = 0
     for d, division in enumerate(DIVISIONS):
-        out.append(f"      # --- {division}")
-        out.append("      - cells:")
-        out.append(f"          - {{text: {scalar('ส่วนราชการ: ' + division + ' ' + ORGANISATION)}, colspan: 7, align: left}}")
-        out.append("        shade: \"#E2EFDA\"")
-        out.append("        bold: true")
-        out.append("        keep: true")
-        # Periods: the source's own for the first division, rotated for the others; two neighbours
+        lines.append(f"      # {division}")
+        lines += emit([{"cells": [Flow(text=f"ส่วนราชการ: {division} {ORGANISATION}", colspan=7, align="left")],
+                        "shade": "#E2EFDA", "bold": True, "keep": True}], 6)
+        # Periods: the source's own for the first division, rotated for the others. Two neighbours
         # with the same period share one cell (a body rowspan).
         periods = [m["period"] if d == 0 else QUARTERS[(d + i) % len(QUARTERS)] for i, m in enumerate(measures)]
         covered = set()
         for i, m in enumerate(measures):
             running += 1
-            span = 2 if i + 1 < len(measures) and i not in covered and periods[i + 1] == periods[i] else 1
-            if span == 2:
-                covered.add(i + 1)
-            owner = [f"หัวหน้า{division}"] + m["owner"] if d else m["owner"]
+            owner = paras(([f"หัวหน้า{division}"] if d else []) + m["owner"])
             if m["steps"] and d % 2 == 0:
-                measure = ["      measure:",
-                           f"          - {scalar(escape_markup(m['measure']))}",
-                           "          - list:",
-                           "              numbering: \"๑)\"",
-                           "              items:"]
-                measure += [f"                - {scalar(escape_markup(s))}" for s in m["steps"]]
+                measure = [escape_markup(m["measure"]),
+                           {"list": {"numbering": "๑)", "items": [escape_markup(s) for s in m["steps"]]}}]
             else:
-                measure = ["      measure:" + cell_value([escape_markup(m["measure"])], 10)]
-            keep = (i == 1 and d % 3 == 0)  # the E-Service row: eight paragraphs kept whole
+                measure = escape_markup(m["measure"])
+            keep = i == 1 and d % 3 == 0  # the E-Service measure: eight paragraphs kept whole
             if i in covered:
-                # Under a row span a record cannot be used (it would fill the covered column): cells instead.
-                out.append("      - cells:")
-                out.append(f"          - {scalar(thai(running))}")
-                out.append("          -" + indent_block(measure_as_cell(measure), 12))
-                out.append("          -" + cell_value([escape_markup(o) for o in owner], 12))
-                out.append("          -" + cell_value([escape_markup(a) for a in m["actions"]], 12))
-                out.append("          -" + cell_value([escape_markup(r) for r in m["results"]], 12))
-                out.append(f"          - {scalar(budget_for(d, i))}")
+                # Under a row span a record cannot be used (it would fill the covered column), so cells.
+                row = {"cells": [thai(running), measure, owner, paras(m["actions"]), paras(m["results"]), budget_for(d, i)]}
                 if keep:
-                    out.append("        keep: true")
+                    row["keep"] = True
+                lines += emit([row], 6)
                 continue
-            out.append(f"      - no: {scalar(thai(running))}")
-            out += ["  " + line if n else line for n, line in enumerate(measure)]
-            if span == 2:
-                out.append(f"        period: {{text: {scalar(periods[i])}, rowspan: 2, valign: middle}}")
+            if i + 1 < len(measures) and periods[i + 1] == periods[i]:
+                covered.add(i + 1)
+                period = Flow(text=periods[i], rowspan=2, valign="middle")
             else:
-                out.append(f"        period: {scalar(periods[i])}")
-            out.append("        owner:" + cell_value([escape_markup(o) for o in owner], 10))
-            out.append("        actions:" + cell_value([escape_markup(a) for a in m["actions"]], 10))
-            out.append("        results:" + cell_value([escape_markup(r) for r in m["results"]], 10))
-            out.append(f"        budget: {scalar(budget_for(d, i))}")
+                period = periods[i]
+            row = {"no": thai(running), "measure": measure, "period": period, "owner": owner,
+                   "actions": paras(m["actions"]), "results": paras(m["results"]), "budget": budget_for(d, i)}
             if keep:
-                out.append("        keep: true")
-    return out, running
-
-
-def measure_as_cell(measure_lines):
-    """The measure written for a `cells:` list item rather than a record key."""
-    first = measure_lines[0]
-    if len(measure_lines) == 1:
-        return [first.replace("      measure:", "", 1)]
-    return [""] + [line[2:] for line in measure_lines[1:]]
-
-
-def indent_block(lines, indent):
-    if len(lines) == 1:
-        return lines[0]
-    return "\n".join(lines[1:]).replace("\n" + " " * 8, "\n" + " " * (indent - 2)).join(["\n", ""]) if False else \
-        "\n" + "\n".join(" " * (indent - 8) + line for line in lines[1:])
+                row["keep"] = True
+            lines += emit([row], 6)
+    return lines, running
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,178 @@
+import Foundation
+import XCTest
+
+/// End to end: the `thaireport` binary renders real descriptions; the PDFs are checked with
+/// poppler's tools (page count, text per page, embedded fonts) and byte for byte.
+final class RenderTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("thaireport-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// The package's root folder.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The built `thaireport` executable, beside the test bundle.
+    static var binary: URL {
+        let folder = Bundle.main.bundleURL
+        for candidate in [folder, folder.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("thaireport")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return root.appendingPathComponent(".build/debug/thaireport")
+    }
+
+    /// Runs a program; returns its exit status, standard output and standard error.
+    @discardableResult
+    static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let error = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
+    }
+
+    private func render(_ input: URL, _ output: URL, environment: [String: String] = ["SOURCE_DATE_EPOCH": "1700000000"]) throws -> (Int32, String, String) {
+        try Self.run(Self.binary.path, ["render", input.path, "-o", output.path], environment: environment)
+    }
+
+    private func pageCount(_ pdf: URL) throws -> Int {
+        let (_, info, _) = try Self.run("/usr/bin/pdfinfo", [pdf.path])
+        let line = info.split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
+        return Int(line.split(separator: " ").last ?? "") ?? 0
+    }
+
+    private func text(_ pdf: URL, page: Int) throws -> String {
+        try Self.run("/usr/bin/pdftotext", ["-raw", "-enc", "UTF-8", "-f", "\(page)", "-l", "\(page)", pdf.path, "-"]).1
+    }
+
+    private func write(_ yaml: String, name: String = "report.yaml") throws -> URL {
+        let url = folder.appendingPathComponent(name)
+        try yaml.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    /// A report with a landscape table long enough for several pages.
+    private func longTableReport(rows: Int) -> String {
+        var yaml = """
+        metadata: {title: รายงานทดสอบ, author: ทดสอบ, language: th}
+        sections:
+          - blocks:
+              - heading: รายงานผลการดำเนินงาน
+              - ข้อความนำ
+          - page: {orientation: landscape}
+            blocks:
+              - table:
+                  columns: [1.5cm, 5fr, 3fr, 3fr]
+                  header: [ลำดับ, มาตรการ/กิจกรรม, ผู้รับผิดชอบ, ผลการดำเนินการ]
+                  rows:
+
+        """
+        for number in 1...rows {
+            yaml += "            - [\"\(number)\", \"มาตรการที่ \(number) ส่งเสริมคุณธรรมและความโปร่งใส\\nย่อหน้าที่สองของเซลล์\", สำนักปลัด, ดำเนินการแล้ว]\n"
+        }
+        return yaml
+    }
+
+    func testHeaderRowOnEveryPageOfATable() throws {
+        let input = try write(longTableReport(rows: 150))
+        let output = folder.appendingPathComponent("report.pdf")
+        let (status, _, error) = try render(input, output)
+        XCTAssertEqual(status, 0, error)
+        let pages = try pageCount(output)
+        XCTAssertGreaterThan(pages, 4)
+        for page in 2...pages {
+            let content = try text(output, page: page)
+            XCTAssertTrue(content.contains("ลำดับ มาตรการ/กิจกรรม ผู้รับผิดชอบ ผลการดำเนินการ"), "page \(page): \(content.prefix(200))")
+        }
+        let last = try text(output, page: pages)
+        XCTAssertTrue(last.contains("มาตรการที่ 150 ส่งเสริมคุณธรรมและความโปร่งใส"))
+        XCTAssertTrue(try text(output, page: 2).contains("มาตรการที่ 1 ส่งเสริม"))
+    }
+
+    func testFontsEmbeddedAndSameBytesTwice() throws {
+        let input = try write(longTableReport(rows: 30))
+        let first = folder.appendingPathComponent("a.pdf"), second = folder.appendingPathComponent("b.pdf")
+        XCTAssertEqual(try render(input, first).0, 0)
+        XCTAssertEqual(try render(input, second).0, 0)
+        XCTAssertEqual(try Data(contentsOf: first), try Data(contentsOf: second), "rendering twice gives identical bytes")
+        let (_, fonts, _) = try Self.run("/usr/bin/pdffonts", [first.path])
+        let rows = fonts.split(separator: "\n").dropFirst(2)
+        XCTAssertFalse(rows.isEmpty)
+        for row in rows {
+            let columns = row.split(separator: " ")
+            XCTAssertTrue(row.contains("Sarabun"), String(row))
+            XCTAssertEqual(columns[columns.count - 5], "yes", "embedded: \(row)")
+            XCTAssertEqual(columns[columns.count - 4], "yes", "subset: \(row)")
+        }
+        let (_, info, _) = try Self.run("/usr/bin/pdfinfo", [first.path])
+        XCTAssertTrue(info.contains("Title:           รายงานทดสอบ"), info)
+        XCTAssertTrue(info.contains("CreationDate:    Tue Nov 14 22:13:20 2023 UTC"), info)
+    }
+
+    func testFailedRenderLeavesEarlierOutputUntouched() throws {
+        let output = folder.appendingPathComponent("report.pdf")
+        let good = try write(longTableReport(rows: 5))
+        XCTAssertEqual(try render(good, output).0, 0)
+        let before = try Data(contentsOf: output)
+        let bad = try write("blocks:\n  - table:\n      columns: [1cm, 2 cmm]\n      rows: [[a, b]]\n", name: "bad.yaml")
+        let (status, _, error) = try render(bad, output)
+        XCTAssertEqual(status, 1)
+        XCTAssertTrue(error.contains("bad.yaml:3:22: error: column width: unknown unit `cmm`"), error)
+        XCTAssertEqual(try Data(contentsOf: output), before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+        XCTAssertEqual(leftovers, [], "no partial file is left behind")
+    }
+
+    func testCheckReportsWithoutWriting() throws {
+        let input = try write("blocks:\n  - heading: ก\n    levle: 2\n  - spacer: 1 cmm\n")
+        let (status, output, error) = try Self.run(Self.binary.path, ["check", input.path])
+        XCTAssertEqual(status, 1)
+        XCTAssertEqual(output, "")
+        let lines = error.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 3, error)
+        guard lines.count == 3 else { return }
+        XCTAssertTrue(lines[0].hasSuffix("report.yaml:3:5: error: unknown key `levle` in `heading` (did you mean `level`?)"), lines[0])
+        XCTAssertTrue(lines[1].contains("report.yaml:4:13: error: `height`: unknown unit `cmm`"), lines[1])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("report.pdf").path))
+    }
+
+    func testUnwritableOutputIsAToolError() throws {
+        let input = try write("blocks: [ข้อความ]\n")
+        let (status, _, error) = try Self.run(Self.binary.path, ["render", input.path, "-o", "/nonexistent-folder/x.pdf"])
+        XCTAssertEqual(status, 2)
+        XCTAssertTrue(error.contains("the output folder /nonexistent-folder does not exist"), error)
+    }
+
+    /// Every example description shipped in Templates/ renders, with fonts embedded.
+    func testExamplesRender() throws {
+        let templates = Self.root.appendingPathComponent("Templates")
+        let examples = (FileManager.default.enumerator(atPath: templates.path)?.allObjects as? [String] ?? [])
+            .filter { $0.contains("examples/") && $0.hasSuffix(".yaml") }
+        XCTAssertFalse(examples.isEmpty, "Templates/ holds example descriptions")
+        for example in examples {
+            let output = folder.appendingPathComponent(URL(fileURLWithPath: example).deletingPathExtension().lastPathComponent + ".pdf")
+            let (status, _, error) = try render(templates.appendingPathComponent(example), output)
+            XCTAssertEqual(status, 0, "\(example): \(error)")
+            XCTAssertGreaterThan(try pageCount(output), 0, example)
+            let (_, fonts, _) = try Self.run("/usr/bin/pdffonts", [output.path])
+            for row in fonts.split(separator: "\n").dropFirst(2) {
+                let columns = row.split(separator: " ")
+                XCTAssertEqual(columns[columns.count - 5], "yes", "\(example): font not embedded: \(row)")
+            }
+        }
+    }
+}

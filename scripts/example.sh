@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian machine, builds thaireport and renders the complete example report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+swift build -c release
+example=Templates/examples/complete-report.yaml
+.build/release/thaireport render "$example" -o example.pdf
+echo "open example.pdf (rendered from $example); the binary is .build/release/thaireport"
