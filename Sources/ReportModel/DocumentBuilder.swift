@@ -114,7 +114,10 @@ public final class DocumentBuilder {
     private func readFonts(_ top: MappingReader) -> [FontFamily] {
         let bundled = ["Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "Sarabun-Italic.ttf", "Sarabun-BoldItalic.ttf"]
             .map { "\(environment.fontsDirectory)/Sarabun/\($0)" }
-        var result = [FontFamily(name: StyleSheet.defaultFamily, files: bundled, scale: StyleSheet.sarabunScale)]
+        // DejaVu Sans supplies symbols Sarabun lacks (✓ ✗ ☐ arrows) through font fallback.
+        let symbols = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map { "\(environment.fontsDirectory)/DejaVu/\($0)" }
+        var result = [FontFamily(name: StyleSheet.defaultFamily, files: bundled, scale: StyleSheet.sarabunScale),
+                      FontFamily(name: "DejaVu Sans", files: symbols, scale: StyleSheet.sarabunScale)]
         guard let node = top.value("fonts") else { return result }
         guard let items = node.sequence else {
             diagnostics.error(node.location, "`fonts` must be a list of font families, found \(node.kindName)")

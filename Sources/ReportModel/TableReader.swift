@@ -26,7 +26,8 @@ extension DocumentBuilder {
                 return nil
             }
             let rows = items.allSatisfy { $0.sequence != nil } ? items : [node]
-            header = rows.compactMap { readRow($0, columns: columns, style: headerStyle) }
+            var spans = RowSpans(columns: columns.count)
+            header = rows.compactMap { readRow($0, columns: columns, style: headerStyle, spans: &spans) }
         }
         var body: [TableRow] = []
         if let node = reader.value("rows") {
@@ -39,7 +40,8 @@ extension DocumentBuilder {
                                   hint: "split it into several tables")
                 return nil
             }
-            body = items.compactMap { readRow($0, columns: columns, style: style) }
+            var spans = RowSpans(columns: columns.count)
+            body = items.compactMap { readRow($0, columns: columns, style: style, spans: &spans) }
         }
         if let node = reader.value("rows-from") {
             body += readCSVRows(node, columns: columns, style: style)
@@ -123,9 +125,9 @@ extension DocumentBuilder {
     }
 
     /// One row: a list of cells, `{cells: […], keep: true, …}`, or a record keyed by column keys.
-    private func readRow(_ node: SyntaxNode, columns: [TableColumn], style: String) -> TableRow? {
+    private func readRow(_ node: SyntaxNode, columns: [TableColumn], style: String, spans: inout RowSpans) -> TableRow? {
         if let items = node.sequence {
-            return TableRow(cells: readCells(items, columns: columns, style: style), location: node.location)
+            return TableRow(cells: readCells(items, columns: columns, style: style, spans: &spans), location: node.location)
         }
         guard let pairs = node.mapping else {
             diagnostics.error(node.location, "a row must be a list of cells or a mapping, found \(node.kindName)")
@@ -140,7 +142,7 @@ extension DocumentBuilder {
                                   hint: keys.isEmpty ? "or give the columns a `key` to write rows as records" : nil)
                 return nil
             }
-            return TableRow(cells: readCells(items, columns: columns, style: style), keepTogether: reader.bool("keep") ?? false,
+            return TableRow(cells: readCells(items, columns: columns, style: style, spans: &spans), keepTogether: reader.bool("keep") ?? false,
                             shade: reader.color("shade"), bold: reader.bool("bold") ?? false, location: node.location)
         }
         // A record: one key per column.
@@ -153,18 +155,21 @@ extension DocumentBuilder {
                 cells.append(TableCell(blocks: [], location: node.location))
             }
         }
+        spans.advance(past: cells)
         return TableRow(cells: cells, keepTogether: reader.bool("keep") ?? false, shade: reader.color("shade"),
                         bold: reader.bool("bold") ?? false, location: node.location)
     }
 
-    private func readCells(_ items: [SyntaxNode], columns: [TableColumn], style: String) -> [TableCell] {
+    /// Cells of a row, each read with the column it lands in (after columns covered from above).
+    private func readCells(_ items: [SyntaxNode], columns: [TableColumn], style: String, spans: inout RowSpans) -> [TableCell] {
         var cells: [TableCell] = []
-        var column = 0
+        var column = spans.nextFree(from: 0)
         for item in items {
             let cell = readCell(item, column: column < columns.count ? columns[column] : nil, style: style)
-            column += cell.columnSpan
             cells.append(cell)
+            column = spans.nextFree(from: column + cell.columnSpan)
         }
+        spans.advance(past: cells)
         return cells
     }
 
@@ -361,6 +366,30 @@ extension DocumentBuilder {
             rows.append(TableRow(cells: cells, location: location))
         }
         return rows
+    }
+}
+
+/// Columns covered by row spans from rows above, while a table's rows are read in order.
+struct RowSpans {
+    private var carried: [Int]
+    init(columns: Int) { carried = [Int](repeating: 0, count: columns) }
+
+    /// The first column at or after `column` not covered from above.
+    func nextFree(from column: Int) -> Int {
+        var index = column
+        while index < carried.count, carried[index] > 0 { index += 1 }
+        return index
+    }
+
+    /// Records the spans of a row's cells and moves to the next row.
+    mutating func advance(past cells: [TableCell]) {
+        var column = nextFree(from: 0)
+        var next = carried.map { max(0, $0 - 1) }
+        for cell in cells {
+            for covered in column..<min(carried.count, column + cell.columnSpan) { next[covered] = cell.rowSpan - 1 }
+            column = nextFree(from: column + cell.columnSpan)
+        }
+        carried = next
     }
 }
 
