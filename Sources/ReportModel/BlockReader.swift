@@ -34,6 +34,10 @@ extension DocumentBuilder {
     func readBlock(_ node: SyntaxNode) -> Block? {
         if let text = node.scalar {
             if text == "page-break" { return .pageBreak }
+            if Self.blockKeys[text] != nil {
+                diagnostics.error(node.location, "`\(text)` needs a value", hint: "write `- \(text): …`; to print the word itself, write it in quotes inside `- paragraph: …`")
+                return nil
+            }
             return .paragraph(Paragraph(spans: spans(text), style: StyleSheet.body, location: node.location))
         }
         guard let pairs = node.mapping else {

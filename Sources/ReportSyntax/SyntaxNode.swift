@@ -70,6 +70,10 @@ public enum YAMLLoader {
     /// Reads `path` and parses it; `displayName` is how messages name the file.
     public static func load(path: String, displayName: String? = nil, limits: InputLimits = .standard) throws -> SyntaxNode {
         let name = displayName ?? path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw DiagnosticList([Diagnostic(at: nil, "\(name) is a folder, not a description file", hint: "name the .yaml file")])
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw DiagnosticList([Diagnostic(at: nil, exists ? "\(name) cannot be read" : "\(name) does not exist",
@@ -94,7 +98,7 @@ public enum YAMLLoader {
         }
         if text.allSatisfy({ $0.isWhitespace }) {
             throw DiagnosticList([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
-                "the description is empty", hint: "start from `thaireport new TEMPLATE` or an example in Templates/")])
+                "the description is empty", hint: "start from an example in Templates/examples/")])
         }
         if let problem = prescan(text, file: file, limits: limits) { throw DiagnosticList([problem]) }
         let root: Node?
