@@ -59,6 +59,8 @@ public struct ShapedLine {
 public final class TextShaper {
     public let library: FontLibrary
     private let layout: OpaquePointer
+    /// Characters no loaded font could draw, met so far (they are left out of the output).
+    public private(set) var missingCharacters = Set<Unicode.Scalar>()
 
     public init(library: FontLibrary) {
         self.library = library
@@ -77,6 +79,9 @@ public final class TextShaper {
         pango_layout_set_width(layout, Int32(max(1, width * scale)))
         pango_layout_set_indent(layout, Int32(firstIndent * scale))
         let attributes = pango_attr_list_new()
+        // Pango adds a visible hyphen where it breaks inside a word; Thai is never hyphenated and the
+        // PDF's text must be the source text, so breaks add nothing.
+        pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(0))
         for range in ranges {
             let description = range.font.makeDescription()
             let fontAttribute = pango_attr_font_desc_new(description)!
@@ -142,7 +147,12 @@ public final class TextShaper {
                     glyphsInCluster = 0
                 }
                 let advance = Double(info.geometry.width) / scale
-                if info.glyph != empty, info.glyph & thaireport_glyph_unknown_flag() == 0 {
+                let unknown = info.glyph & thaireport_glyph_unknown_flag() != 0
+                if unknown, let scalar = Unicode.Scalar(info.glyph & ~thaireport_glyph_unknown_flag()),
+                   !scalar.properties.isWhitespace, scalar.properties.generalCategory != .control, scalar.properties.generalCategory != .format {
+                    missingCharacters.insert(scalar)
+                }
+                if info.glyph != empty, !unknown {
                     glyphs.append(PositionedGlyph(
                         id: info.glyph,
                         x: x + Double(info.geometry.x_offset) / scale,

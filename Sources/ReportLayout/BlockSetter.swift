@@ -30,7 +30,8 @@ final class BlockSetter {
         let set = text.set(paragraph.spans, style: style, width: max(1, width - left), align: paragraph.align)
         return set.enumerated().map { index, line in
             StackLine(gapBefore: index == 0 ? style.spaceBefore : 0, pieces: [(line, left)],
-                      heading: index == 0 ? heading.map { ($0.level, paragraph.text, $0.listed) } : nil)
+                      heading: index == 0 ? heading.map { ($0.level, paragraph.text, $0.listed) } : nil,
+                      startsParagraph: index == 0)
         }
     }
 
@@ -51,7 +52,8 @@ final class BlockSetter {
             for (index, line) in body.enumerated() {
                 var pieces = [(line: line, x: start + markerWidth)]
                 if index == 0, let first = marker.first { pieces.insert((first, start), at: 0) }
-                result.append(StackLine(gapBefore: index == 0 && offset > 0 ? itemStyle.spaceBefore : 0, pieces: pieces))
+                result.append(StackLine(gapBefore: index == 0 && offset > 0 ? itemStyle.spaceBefore : 0, pieces: pieces,
+                                        startsParagraph: index == 0))
             }
             for child in item.children {
                 if case let .list(nested) = child {

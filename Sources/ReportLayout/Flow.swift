@@ -36,6 +36,33 @@ struct StackLine {
     var height: Double { pieces.map(\.line.height).max() ?? 0 }
     /// Marks where a heading starts, so its page can be recorded.
     var heading: (level: Int, title: String, listed: Bool)?
+    /// The first line of a paragraph or list item.
+    var startsParagraph = true
+}
+
+/// Where a run of stacked lines may be cut between pages: never leaving one line of a paragraph
+/// alone at the foot of a page or at the head of the next.
+enum LineBreaking {
+    /// The most lines, at most `fit`, that may be placed from `start` before a page break
+    /// (0 when no cut is acceptable).
+    static func count(_ lines: [StackLine], from start: Int, fit: Int) -> Int {
+        let end = lines.count
+        if start + fit >= end { return end - start }
+        var count = fit
+        while count > 0 {
+            let cut = start + count
+            if lines[cut].startsParagraph { return count }
+            var paragraphStart = cut
+            while paragraphStart > 0, !lines[paragraphStart].startsParagraph { paragraphStart -= 1 }
+            var paragraphEnd = cut + 1
+            while paragraphEnd < end, !lines[paragraphEnd].startsParagraph { paragraphEnd += 1 }
+            let before = cut - max(paragraphStart, start)
+            let orphanFree = paragraphStart < start || before >= 2
+            if orphanFree, paragraphEnd - cut >= 2 { return count }
+            count -= 1
+        }
+        return 0
+    }
 }
 
 extension PageFrame {
@@ -97,14 +124,7 @@ final class StackFlow: Flowable {
             used += gap + lines[index].height
             fit += 1
         }
-        let remaining = lines.count - next
-        var count = fit
-        if count < remaining {
-            // Leave at least `minimumRun` lines for the next page (no widow) …
-            if remaining - count < minimumRun { count = remaining - minimumRun }
-            // … and put at least `minimumRun` lines of a new block here (no orphan).
-            if count < (next == 0 ? minimumRun : 1) { count = 0 }
-        }
+        var count = minimumRun > 1 ? LineBreaking.count(lines, from: next, fit: fit) : fit
         if count == 0 {
             guard region.atTop else { return nil }
             count = max(1, fit)

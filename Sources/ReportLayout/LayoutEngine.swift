@@ -36,7 +36,14 @@ public final class LayoutEngine {
             }
             warnings = []
         }
-        return try withoutActuallyEscaping(sink) { try run(contents: contents, sink: $0) }
+        let headings = try withoutActuallyEscaping(sink) { try run(contents: contents, sink: $0) }
+        let missing = blocks.text.shaper.missingCharacters
+        if !missing.isEmpty {
+            let list = missing.sorted { $0.value < $1.value }.map { String(format: "%@ (U+%04X)", String($0), $0.value) }
+            warnings.append(LayoutWarning(message: "no font has \(list.joined(separator: ", ")); left out of the PDF: add a font that has them under `fonts`",
+                                          location: nil))
+        }
+        return headings
     }
 
     /// One pass over the document.
@@ -170,9 +177,14 @@ public final class LayoutEngine {
         var columns: [[SetLine]] = []
         for signer in block.signers {
             var lines: [SetLine] = []
-            let dots = String(repeating: ".", count: 30)
+            // The dotted line takes what the label and role leave of the column (at most 30 dots).
+            let font = blocks.text.font(style)
+            let words = [signer.label, signer.role].compactMap { $0 }.joined(separator: "  ")
+            let room = columnWidth * 0.92 - blocks.text.shaper.width(of: words, font: font)
+            let dot = max(0.1, blocks.text.shaper.width(of: ".", font: font))
+            let dots = String(repeating: ".", count: max(3, min(30, Int(room / dot))))
             let first = [signer.label, dots, signer.role].compactMap { $0 }.joined(separator: " ")
-            lines += blocks.text.set(plain: first, style: style, width: columnWidth, align: .center)
+            lines += blocks.text.set([Span(first, keepTogether: true)], style: style, width: columnWidth, align: .center, firstIndent: 0)
             if let name = signer.name {
                 lines += blocks.text.set([Span("(\(name))", keepTogether: true)], style: style, width: columnWidth, align: .center, firstIndent: 0)
             }
@@ -202,27 +214,29 @@ public final class LayoutEngine {
                                    spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter, keepWithNext: true))
         }
         let style = document.style(toc.style)
-        let numberWidth = 1.5 * Units.cm
+        let font = blocks.text.font(style)
         let indentStep = 0.75 * Units.cm
-        let dot = blocks.text.shaper.width(of: ".", font: blocks.text.font(style))
+        let dot = max(0.1, blocks.text.shaper.width(of: ".", font: font))
+        let numbers = contents.map { ThaiFormatting.digits(String($0.page), document.digits) }
+        // Leaders of every entry end at one x, a dot's width before the widest page number.
+        let numberWidth = (numbers.map { blocks.text.shaper.width(of: $0, font: font) }.max() ?? 0) + dot
+        let leadersEnd = width - numberWidth
         var lines: [StackLine] = []
-        for entry in contents where entry.level <= toc.depth {
+        for (entry, numberText) in zip(contents, numbers) where entry.level <= toc.depth {
             let indent = Double(entry.level - 1) * indentStep
-            let textLines = blocks.text.set(plain: entry.title, style: style, width: width - numberWidth - indent, align: .left)
-            let number = blocks.text.set(plain: ThaiFormatting.digits(String(entry.page), document.digits), style: style,
-                                         width: numberWidth, align: .right)
+            let textLines = blocks.text.set(plain: entry.title, style: style, width: leadersEnd - dot * 3 - indent, align: .left)
+            let number = blocks.text.set(plain: numberText, style: style, width: numberWidth, align: .right)
             for (index, line) in textLines.enumerated() {
                 var pieces = [(line: line, x: indent)]
                 if index == textLines.count - 1 {
-                    let leaderStart = indent + line.width + dot
-                    let count = Int((width - numberWidth - leaderStart) / max(dot, 0.1))
-                    if count > 1 {
-                        let leaders = blocks.text.set(plain: String(repeating: ".", count: count), style: style, width: width, align: .left)
-                        if let leader = leaders.first { pieces.append((leader, leaderStart)) }
+                    let count = Int((leadersEnd - indent - line.width - dot) / dot)
+                    if count > 1, let leader = blocks.text.set(plain: String(repeating: ".", count: count), style: style,
+                                                                width: width, align: .left).first {
+                        pieces.append((leader, leadersEnd - leader.width))
                     }
-                    if let numberLine = number.first { pieces.append((numberLine, width - numberWidth)) }
+                    if let numberLine = number.first { pieces.append((numberLine, leadersEnd)) }
                 }
-                lines.append(StackLine(gapBefore: index == 0 ? style.spaceBefore : 0, pieces: pieces))
+                lines.append(StackLine(gapBefore: index == 0 ? style.spaceBefore : 0, pieces: pieces, startsParagraph: index == 0))
             }
         }
         if !lines.isEmpty {

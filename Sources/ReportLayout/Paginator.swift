@@ -97,12 +97,15 @@ extension LayoutEngine {
         private func decorate(_ page: inout PageFrame, setup: PageSetup) {
             let numbering = setup.pageNumbers
             let numberText = numbering.text(for: page.number)
-            let showNumber = numbering.position != .none && !(numbering.skipFirstPage && page.index == 1)
+            let showNumber = !(numbering.skipFirstPage && page.index == 1)
             let left = setup.margins.left
             let width = setup.textWidth
+            let plainNumber = ThaiFormatting.digits(String(page.number), numbering.digits)
             func put(_ text: String, style name: String, align: HorizontalAlignment, top: Bool) {
+                // On an unnumbered page, texts that show the page number are left out too.
+                if !showNumber, text.contains("{page}") { return }
                 let style = engine.document.style(name)
-                let expanded = text.replacingOccurrences(of: "{page}", with: numberText)
+                let expanded = text.replacingOccurrences(of: "{page}", with: plainNumber)
                 let lines = engine.blocks.text.set(plain: expanded, style: style, width: width, align: align)
                 let height = lines.reduce(0) { $0 + $1.height }
                 var y = top ? setup.headerDistance : page.height - setup.footerDistance - height

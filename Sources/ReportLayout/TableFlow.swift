@@ -159,12 +159,13 @@ final class TableFlow: Flowable {
                 used += gap + line.height
                 count += 1
             }
-            let total = cell.remaining.count
-            if count < total, !force {
-                if total - count == 1, count >= 2 { count -= 1 }  // no single line alone on the next page
-                if count == 1, total > 1 { count = 0 }  // no single line alone at the foot
-            }
+            if !force { count = LineBreaking.count(cell.lines, from: cell.next, fit: count) }
             placed[index] = count
+        }
+        // A row cut where some cell could not place a line would leave that cell's start apart from
+        // the rest of its row: move the whole row instead.
+        if !force, placed.contains(where: { $0.value == 0 && !group.cells[$0.key].remaining.isEmpty }) {
+            for index in placed.keys { placed[index] = 0 }
         }
         if force, placed.values.allSatisfy({ $0 == 0 }), cut == 0 {
             // Nothing fits even at the top of a page: place one line of each crossing cell.
@@ -183,8 +184,16 @@ final class TableFlow: Flowable {
                 let height = heights[cell.row..<(cell.row + cell.rowSpan)].reduce(0, +)
                 drawCell(cell, lines: cell.remaining, x: x, y: y + tops[cell.row], height: height, on: &page, isHeader: false)
             } else if let count = placed[index] {
-                drawCell(cell, lines: cell.remaining.prefix(count), x: x, y: y + tops[cell.row], height: bottom - tops[cell.row],
-                         on: &page, isHeader: false, topAligned: true)
+                if cell.row < cut || count > 0 {
+                    drawCell(cell, lines: cell.remaining.prefix(count), x: x, y: y + tops[cell.row], height: bottom - tops[cell.row],
+                             on: &page, isHeader: false, topAligned: true)
+                }
+                if cell.row == cut, count == 0 {
+                    var moved = cell
+                    moved.row = 0
+                    rest.cells.append(moved)
+                    continue
+                }
                 var continued = cell
                 continued.next += count
                 continued.rowSpan = cell.row + cell.rowSpan - cut

@@ -52,7 +52,7 @@ extension DocumentBuilder {
             let first = pairs.first?.key.scalar ?? ""
             let near = Suggestion.nearest(to: first, in: Array(Self.blockKeys.keys).sorted()).map { "did you mean `\($0)`? " } ?? ""
             diagnostics.error(pairs.first?.key.location ?? node.location, "`\(first)` is not a kind of block",
-                              hint: "\(near)blocks are: \(Self.blockKeys.keys.sorted().joined(separator: ", "))")
+                              hint: "\(near)blocks are: \(Self.blockKeys.keys.sorted().joined(separator: ", ")); a text that contains `: ` must be in quotes")
             return nil
         }
         if kinds.count > 1 {

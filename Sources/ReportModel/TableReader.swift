@@ -148,7 +148,7 @@ extension DocumentBuilder {
         // A record: one key per column.
         guard let reader = MappingReader(node, context: "a row", allowed: keys + ["keep", "shade", "bold"], diagnostics: diagnostics) else { return nil }
         var cells: [TableCell] = []
-        for (index, column) in columns.enumerated() {
+        for (index, column) in columns.enumerated() where spans.nextFree(from: index) == index {
             if let key = column.key, let value = reader.value(key) {
                 cells.append(readCell(value, column: columns[index], style: style))
             } else {
@@ -256,7 +256,7 @@ extension DocumentBuilder {
                 guard column < columns else {
                     diagnostics.error(cell.location ?? row.location,
                                       "\(what) row \(rowIndex + 1) has more cells than the table's \(columns) columns",
-                                      hint: "remove a cell, or check the `colspan`/`rowspan` of the cells before it")
+                                      hint: "remove a cell, or check the `colspan`/`rowspan` of the cells before it; inside `[ ]` a comma separates cells, so quote texts and numbers that contain one (\"1,000.50\")")
                     break
                 }
                 if column + cell.columnSpan > columns {
@@ -309,17 +309,19 @@ extension DocumentBuilder {
             summed.append(index)
         }
         guard let first = summed.min() else {
-            diagnostics.error(node.location, "`totals` needs `columns`: the numeric columns to sum")
+            if names.isEmpty { diagnostics.error(node.location, "`totals` needs `columns`: the numeric columns to sum") }
             return nil
         }
-        // Sum each column over the cells that start in it.
+        // Sum each column over the cells that start in it (after columns covered from above).
         var sums = [Decimal](repeating: 0, count: table.columns.count)
+        var spans = RowSpans(columns: table.columns.count)
         for row in table.body {
-            var column = 0
+            var column = spans.nextFree(from: 0)
             for cell in row.cells {
                 if let number = cell.number, column < sums.count { sums[column] += number }
-                column += cell.columnSpan
+                column = spans.nextFree(from: column + cell.columnSpan)
             }
+            spans.advance(past: row.cells)
         }
         var cells: [TableCell] = []
         if first > 0 {
