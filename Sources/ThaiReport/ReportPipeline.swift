@@ -79,6 +79,11 @@ public enum ReportPipeline {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) {
             if isDirectory.boolValue { throw ToolError("the output \(target) is a folder; name a .pdf file") }
+            // The finished PDF replaces the output by renaming; a device or pipe must not be replaced.
+            let type = (try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType) ?? nil
+            if type != .typeRegular {
+                throw ToolError("the output \(target) is not a regular file; name a .pdf file")
+            }
             if !FileManager.default.isWritableFile(atPath: target) { throw ToolError("the output \(target) cannot be overwritten (permission denied)") }
         }
         let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path

@@ -155,6 +155,12 @@ final class RenderTests: XCTestCase {
         let (status, _, error) = try Self.run(Self.binary.path, ["render", input.path, "-o", "/nonexistent-folder/x.pdf"])
         XCTAssertEqual(status, 2)
         XCTAssertTrue(error.contains("the output folder /nonexistent-folder does not exist"), error)
+        let device = try Self.run(Self.binary.path, ["render", input.path, "-o", "/dev/null"])
+        XCTAssertEqual(device.0, 2)
+        XCTAssertTrue(device.2.contains("the output /dev/null is not a regular file"), device.2)
+        var info = stat()
+        XCTAssertEqual(stat("/dev/null", &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/null is still a device")
     }
 
     /// Every example description shipped in Templates/ renders, with fonts embedded.

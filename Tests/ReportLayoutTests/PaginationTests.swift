@@ -139,6 +139,20 @@ final class PaginationTests: XCTestCase {
         XCTAssertGreaterThan(splits, 0, "some paragraph was split across the page break")
     }
 
+    func testNarrowColumnBreaksWithoutHyphensOrOverflow() throws {
+        let result = try pages("""
+        blocks:
+          - table:
+              columns: [1.2cm, 1fr]
+              rows: [["๑๓๕,๐๑๒,๓๔๕.๖๗ งบประมาณรายจ่ายประจำปี", ข้อความ]]
+        """)
+        let page = result[0]
+        let cellLines = bodyLines(page).filter { $0.x < page.textArea.x + 1.2 * Units.cm }
+        XCTAssertGreaterThan(cellLines.count, 2)
+        XCTAssertEqual(cellLines.map(\.text).joined().replacingOccurrences(of: " ", with: ""), "๑๓๕,๐๑๒,๓๔๕.๖๗งบประมาณรายจ่ายประจำปี", "nothing added, nothing lost")
+        for line in cellLines { XCTAssertLessThanOrEqual(line.x + line.width, page.textArea.x + 1.2 * Units.cm + 0.5, line.text) }
+    }
+
     func testSectionsChangeOrientationAndNumbersFollow() throws {
         let result = try pages("""
         page: {page-numbers: {position: top-center, style: dash, skip-first-page: true}}

@@ -154,6 +154,24 @@ final class DocumentBuilderTests: XCTestCase {
         XCTAssertEqual(first.text, "๕๐,๐๐๐.๐๐")
     }
 
+    func testTotalsCountColumnsCoveredByRowSpans() throws {
+        let document = try build("""
+        blocks:
+          - table:
+              columns: [1cm, {key: n, width: 1fr}, {key: money, width: 3cm, format: money}]
+              rows:
+                - [{text: x, rowspan: 2}, "1", 100]
+                - ["2", 200]
+                - {n: "3", money: 300}
+              totals: {columns: [money]}
+        """)
+        guard case let .table(table) = document.sections[0].blocks[0],
+              case let .paragraph(sum) = table.body.last!.cells.last!.blocks[0],
+              case let .paragraph(second) = table.body[1].cells[1].blocks[0] else { return XCTFail("no table") }
+        XCTAssertEqual(second.text, "๒๐๐.๐๐", "a number under a row span is formatted by its own column")
+        XCTAssertEqual(sum.text, "๖๐๐.๐๐")
+    }
+
     func testTabIndentation() {
         let found = errors("blocks:\n\t- ข้อความ\n")
         XCTAssertEqual(found.first?.location, SourceLocation(file: "r.yaml", line: 2, column: 1))
