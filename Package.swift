@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Graphics", dependencies: ["CPangoCairo"]),
         .target(name: "ReportSyntax", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "ReportModel", dependencies: ["ReportSyntax"]),
-        .target(name: "ReportLayout", dependencies: ["ReportModel", "Graphics"]),
+        .target(name: "ReportLayout", dependencies: ["ReportModel", "ReportSyntax", "Graphics"]),
         .target(name: "ReportRender", dependencies: ["ReportLayout", "Graphics"]),
         .target(name: "ThaiReport", dependencies: ["ReportSyntax", "ReportModel", "ReportLayout", "ReportRender", "Graphics"]),
         .executableTarget(

@@ -1,11 +1,12 @@
 import Foundation
 import Graphics
 import ReportModel
+import ReportSyntax
 
 /// Something the layout noticed that the user should know (an image scaled down to fit).
 public struct LayoutWarning: Equatable {
     public var message: String
-    public var location: String?
+    public var location: SourceLocation?
 }
 
 /// Lays a document out into pages and hands each finished page to a sink, so memory does not grow
@@ -146,7 +147,7 @@ public final class LayoutEngine {
         if width > page.textWidth || height > limitHeight {
             let factor = min(page.textWidth / width, limitHeight / height)
             warnings.append(LayoutWarning(message: String(format: "the image is larger than the page's text area; drawn at %.0f%% of its size", factor * 100),
-                                          location: block.location?.description))
+                                          location: block.location))
             width *= factor
             height *= factor
         }

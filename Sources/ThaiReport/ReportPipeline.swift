@@ -65,12 +65,7 @@ public enum ReportPipeline {
         guard rename(temporary, target) == 0 else {
             throw ToolError("cannot move the finished PDF to \(target): \(String(cString: strerror(errno)))")
         }
-        let laidOut = layoutWarnings.map { warning -> Diagnostic in
-            let parts = warning.location?.split(separator: ":").map(String.init) ?? []
-            let location = parts.count >= 3 ? SourceLocation(file: parts.dropLast(2).joined(separator: ":"),
-                                                             line: Int(parts[parts.count - 2]) ?? 1, column: Int(parts.last!) ?? 1) : nil
-            return Diagnostic(.warning, at: location, warning.message)
-        }
+        let laidOut = layoutWarnings.map { Diagnostic(.warning, at: $0.location, $0.message) }
         return RenderSummary(pages: pages, warnings: warnings + laidOut)
     }
 
