@@ -387,7 +387,7 @@ struct RowSpans {
     mutating func advance(past cells: [TableCell]) {
         var column = nextFree(from: 0)
         var next = carried.map { max(0, $0 - 1) }
-        for cell in cells {
+        for cell in cells where column < carried.count {
             for covered in column..<min(carried.count, column + cell.columnSpan) { next[covered] = cell.rowSpan - 1 }
             column = nextFree(from: column + cell.columnSpan)
         }
