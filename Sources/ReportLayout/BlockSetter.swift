@@ -38,10 +38,11 @@ final class BlockSetter {
     /// Lines of a list: each item's marker in a hanging column, nested lists further in.
     func lines(_ list: ListBlock, width: Double, indent: Double? = nil, change: StyleChange? = nil) -> [StackLine] {
         let style = style(list.style, change)
-        let start = indent ?? style.firstLineIndent
+        // Deep nesting stops indenting at half the width, so items never leave their box.
+        let start = min(indent ?? style.firstLineIndent, width / 2)
         let widest = list.items.indices.map { list.marker.text(for: list.start + $0) }
             .map { text.shaper.width(of: $0, font: text.font(style)) }.max() ?? 0
-        let markerWidth = max(0.75 * Units.cm, widest + style.size * 0.35)
+        let markerWidth = min(max(0.75 * Units.cm, widest + style.size * 0.35), width / 4)
         let textWidth = max(1, width - start - markerWidth)
         var result: [StackLine] = []
         for (offset, item) in list.items.enumerated() {

@@ -153,6 +153,20 @@ final class PaginationTests: XCTestCase {
         for line in cellLines { XCTAssertLessThanOrEqual(line.x + line.width, page.textArea.x + 1.2 * Units.cm + 0.5, line.text) }
     }
 
+    func testDeeplyNestedListStaysInsideTheTextArea() throws {
+        var item = "\"ข้อความท้ายสุดของรายการซ้อนลึก\""
+        for level in (1...25).reversed() { item = "{text: \"ระดับ \(level)\", items: [\(item)]}" }
+        let result = try pages("blocks:\n  - list: [\(item)]\n")
+        let lines = result.flatMap { bodyLines($0) }
+        XCTAssertEqual(lines.filter { $0.text.hasPrefix("ระดับ") }.count, 25)
+        for page in result {
+            for line in bodyLines(page) {
+                XCTAssertGreaterThanOrEqual(line.x, page.textArea.x - 0.01)
+                XCTAssertLessThanOrEqual(line.x + line.width, page.textArea.maxX + 0.5, line.text)
+            }
+        }
+    }
+
     func testSectionsChangeOrientationAndNumbersFollow() throws {
         let result = try pages("""
         page: {page-numbers: {position: top-center, style: dash, skip-first-page: true}}

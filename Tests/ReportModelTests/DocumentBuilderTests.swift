@@ -98,6 +98,19 @@ final class DocumentBuilderTests: XCTestCase {
         XCTAssertEqual(found[1].message, "body row 2 fills 2 of the table's 3 columns")
     }
 
+    func testExtraCellsUnderARowSpanAreAnErrorNotACrash() {
+        let found = errors("""
+        blocks:
+          - table:
+              columns: [1cm, 1fr]
+              rows:
+                - [{text: a, rowspan: 2}, b]
+                - [c, d, e]
+        """)
+        XCTAssertEqual(found.map(\.message), ["body row 2 has more cells than the table's 2 columns"])
+        XCTAssertEqual(found.first?.location, SourceLocation(file: "r.yaml", line: 6, column: 15), "the first cell past the last column")
+    }
+
     func testSpansThatOverlapOrRunPastTheTable() {
         let found = errors("""
         blocks:
