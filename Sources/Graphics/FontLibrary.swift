@@ -16,8 +16,6 @@ public final class FontLibrary {
     let config: OpaquePointer
     let fontMap: OpaquePointer
     let context: OpaquePointer
-    /// Family names of every loaded font file, as fontconfig reads them from the files.
-    public private(set) var families: Set<String> = []
 
     /// Loads `files` (TrueType/OpenType) into an empty private configuration.
     /// Throws for a file that is missing or that fontconfig cannot read as a font.
@@ -72,7 +70,6 @@ public final class FontLibrary {
               FcConfigAppFontAddFile(config, file) != 0 else {
             throw GraphicsError("\(file) is not a font file that can be used (expected TrueType or OpenType)")
         }
-        families.formUnion(names)
         // A new file invalidates the font map's cached font sets.
         pango_fc_font_map_config_changed(thaireport_as_fc_font_map(UnsafeMutablePointer(fontMap)))
     }
@@ -119,10 +116,4 @@ public final class ShapedFont {
         pango_cairo_font_get_scaled_font(OpaquePointer(font))
     }
 
-    /// The PostScript-style name of the face, for diagnostics and tests.
-    public var faceDescription: String {
-        let description = pango_font_describe(font)
-        defer { pango_font_description_free(description) }
-        return String(cString: pango_font_description_get_family(description))
-    }
 }

@@ -111,13 +111,11 @@ public final class PDFCanvas {
         cairo_fill(cairo)
     }
 
-    /// Strokes a straight line; `dash` is a pattern of on/off lengths in points, empty for solid.
-    public func line(from start: (Double, Double), to end: (Double, Double), width: Double, color: RGBColor,
-                     dash: [Double] = []) {
+    /// Strokes a solid straight line.
+    public func line(from start: (Double, Double), to end: (Double, Double), width: Double, color: RGBColor) {
         setColor(color)
         cairo_set_line_width(cairo, width)
         cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT)
-        dash.withUnsafeBufferPointer { cairo_set_dash(cairo, $0.baseAddress, Int32(dash.count), 0) }
         cairo_move_to(cairo, start.0, start.1)
         cairo_line_to(cairo, end.0, end.1)
         cairo_stroke(cairo)

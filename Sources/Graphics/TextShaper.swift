@@ -178,7 +178,7 @@ public final class TextShaper {
             if let font, !clusters.isEmpty {
                 runs.append(GlyphRun(font: font, glyphs: glyphs,
                                      text: String(decoding: textBytes, as: UTF8.self),
-                                     textStart: itemStart, clusters: mergeEmpty(clusters),
+                                     textStart: itemStart, clusters: clusters.filter { $0.bytes > 0 || $0.glyphs > 0 },
                                      size: sizeOf(itemStart)))
             }
             node = current.pointee.next
@@ -200,10 +200,6 @@ public final class TextShaper {
                           bytes: start..<end, endsParagraph: endsParagraph)
     }
 
-    /// Cairo accepts clusters with no glyphs or no bytes, but not both; drop any empty ones.
-    private func mergeEmpty(_ clusters: [(bytes: Int, glyphs: Int)]) -> [(bytes: Int, glyphs: Int)] {
-        clusters.filter { $0.bytes > 0 || $0.glyphs > 0 }
-    }
 
     /// Natural width of one line of `text` in `font` (no wrapping).
     public func width(of text: String, font: FontRequest) -> Double {

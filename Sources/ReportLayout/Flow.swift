@@ -83,7 +83,7 @@ extension PageFrame {
         for segment in line.underlines {
             let y = baseline + line.underlineOffset
             items.append(.line(from: (x + segment.lowerBound, y), to: (x + segment.upperBound, y),
-                               width: line.underlineThickness, color: line.color, dash: []))
+                               width: line.underlineThickness, color: line.color))
         }
     }
 }

@@ -37,8 +37,8 @@ public struct PlacedText {
 public enum PageItem {
     case text(PlacedText)
     case fill(Rect, Color)
-    /// A straight line from one point to another, with its width; `dash` is empty for solid.
-    case line(from: (x: Double, y: Double), to: (x: Double, y: Double), width: Double, color: Color, dash: [Double])
+    /// A solid straight line from one point to another, with its width.
+    case line(from: (x: Double, y: Double), to: (x: Double, y: Double), width: Double, color: Color)
     case image(RasterImage, Rect)
 }
 

@@ -100,7 +100,7 @@ final class TableFlow: Flowable {
             available -= headerHeight
         }
         var placedBody = false
-        while var group = currentGroup() {
+        while let group = currentGroup() {
             let heights = TableFlow.rowHeights(group, padding: table.padding)
             let full = heights.reduce(0, +)
             if full <= available + 0.01 {
@@ -114,7 +114,7 @@ final class TableFlow: Flowable {
             }
             let alone = region.atTop && !placedBody
             if group.keepTogether, full <= pageHeight - headerHeight, !alone { break }
-            guard let (height, rest) = split(&group, available: available, force: alone, x: region.x, y: y, on: &fragment) else { break }
+            guard let (height, rest) = split(group, available: available, force: alone, x: region.x, y: y, on: &fragment) else { break }
             y += height
             pending = rest
             placedBody = true
@@ -138,7 +138,7 @@ final class TableFlow: Flowable {
 
     /// Places the top part of `group` in `available` height, cutting each cell that crosses the
     /// foot of the page between two of its lines. Returns the height used and the rest of the group.
-    private func split(_ group: inout RowGroup, available: Double, force: Bool, x: Double, y: Double,
+    private func split(_ group: RowGroup, available: Double, force: Bool, x: Double, y: Double,
                        on page: inout PageFrame) -> (Double, RowGroup)? {
         let padding = table.padding
         let heights = TableFlow.rowHeights(group, padding: padding)
@@ -249,7 +249,7 @@ final class TableFlow: Flowable {
         if border > 0 {
             let corners = [(left, y), (left + width, y), (left + width, y + height), (left, y + height)]
             for side in 0..<4 {
-                page.items.append(.line(from: corners[side], to: corners[(side + 1) % 4], width: border, color: .black, dash: []))
+                page.items.append(.line(from: corners[side], to: corners[(side + 1) % 4], width: border, color: .black))
             }
         }
     }

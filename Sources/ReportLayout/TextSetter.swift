@@ -108,7 +108,7 @@ final class TextSetter {
         case .right: offset += max(0, width - line.width)
         case .justify:
             if !line.endsParagraph, line.width < width {
-                Justifier.distribute(slack: width - line.width, over: &runs, contentEnd: line.bytes.upperBound)
+                Justifier.distribute(slack: width - line.width, over: &runs)
                 inkWidth = width
             }
         }
@@ -148,7 +148,7 @@ enum Justifier {
     /// Largest growth of a gap between two clusters, in em of the drawn font.
     static let clusterLimit = 0.06
 
-    static func distribute(slack: Double, over runs: inout [GlyphRun], contentEnd: Int) {
+    static func distribute(slack: Double, over runs: inout [GlyphRun]) {
         // Gaps: before each cluster except the first, up to the last non-space cluster.
         struct Gap { var run: Int; var glyph: Int; var isSpace: Bool }
         var gaps: [Gap] = []

@@ -149,7 +149,6 @@ public struct MarginText {
         self.right = right
         self.style = style
     }
-    public var isEmpty: Bool { left == nil && center == nil && right == nil }
 }
 
 /// Where and how page numbers are printed.

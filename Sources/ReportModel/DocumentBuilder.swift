@@ -293,24 +293,7 @@ public final class DocumentBuilder {
     }
 
     private func readMargins(_ node: SyntaxNode, base: Insets) -> Insets {
-        if let text = node.scalar {
-            let parts = text.split(separator: " ").map(String.init)
-            let values = parts.compactMap { part -> Double? in
-                switch Values.parseLength(part) {
-                case let .success(v): return v
-                case let .failure(error): diagnostics.error(node.location, "`margins`: \(error.message)"); return nil
-                }
-            }
-            guard values.count == parts.count else { return base }
-            switch values.count {
-            case 1: return Insets(all: values[0])
-            case 2: return Insets(top: values[0], right: values[1], bottom: values[0], left: values[1])
-            case 4: return Insets(top: values[0], right: values[1], bottom: values[2], left: values[3])
-            default:
-                diagnostics.error(node.location, "`margins` takes 1, 2 or 4 lengths (top right bottom left), found \(values.count)")
-                return base
-            }
-        }
+        if node.scalar != nil { return Values.insets(node, what: "`margins`", diagnostics: diagnostics) ?? base }
         guard let reader = MappingReader(node, context: "`margins`", allowed: ["top", "right", "bottom", "left"], diagnostics: diagnostics) else { return base }
         return Insets(top: reader.length("top") ?? base.top, right: reader.length("right") ?? base.right,
                       bottom: reader.length("bottom") ?? base.bottom, left: reader.length("left") ?? base.left)
@@ -324,7 +307,7 @@ public final class DocumentBuilder {
     }
 
     private func readPageNumbers(_ node: SyntaxNode, base: PageNumbering) -> PageNumbering {
-        if let text = node.scalar, let off = Values.bool(SyntaxNode(.scalar(text), at: node.location), what: "`page-numbers`", diagnostics: DiagnosticCollector()), !off {
+        if let text = node.scalar, ["false", "no", "off", "none"].contains(text.lowercased()) {
             var numbering = base
             numbering.position = .none
             return numbering

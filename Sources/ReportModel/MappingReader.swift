@@ -151,6 +151,28 @@ enum Values {
         }
     }
 
+    /// Four distances written as 1, 2 or 4 lengths, CSS order: `2pt`, `2pt 4pt`, `2.5cm 2cm 2cm 3cm`.
+    static func insets(_ node: SyntaxNode, what: String, diagnostics: DiagnosticCollector) -> Insets? {
+        guard let text = text(node, what: what, diagnostics: diagnostics) else { return nil }
+        var values: [Double] = []
+        for part in text.split(separator: " ") {
+            switch parseLength(String(part)) {
+            case let .success(points): values.append(points)
+            case let .failure(error):
+                diagnostics.error(node.location, "\(what): \(error.message)")
+                return nil
+            }
+        }
+        switch values.count {
+        case 1: return Insets(all: values[0])
+        case 2: return Insets(top: values[0], right: values[1], bottom: values[0], left: values[1])
+        case 4: return Insets(top: values[0], right: values[1], bottom: values[2], left: values[3])
+        default:
+            diagnostics.error(node.location, "\(what) takes 1, 2 or 4 lengths (top right bottom left), found \(values.count)")
+            return nil
+        }
+    }
+
     static let namedColors: [String: Color] = [
         "black": Color(red: 0, green: 0, blue: 0), "white": Color(red: 1, green: 1, blue: 1),
         "gray": Color(red: 0.5, green: 0.5, blue: 0.5), "grey": Color(red: 0.5, green: 0.5, blue: 0.5),

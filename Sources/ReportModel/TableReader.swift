@@ -62,19 +62,7 @@ extension DocumentBuilder {
     private func readPadding(_ node: SyntaxNode?) -> Insets {
         let standard = Insets(top: 2, right: 4, bottom: 3, left: 4)
         guard let node else { return standard }
-        guard let text = Values.text(node, what: "`padding`", diagnostics: diagnostics) else { return standard }
-        let values = text.split(separator: " ").compactMap { part -> Double? in
-            if case let .success(v) = Values.parseLength(String(part)) { return v }
-            return nil
-        }
-        switch values.count {
-        case 1: return Insets(all: values[0])
-        case 2: return Insets(top: values[0], right: values[1], bottom: values[0], left: values[1])
-        case 4: return Insets(top: values[0], right: values[1], bottom: values[2], left: values[3])
-        default:
-            diagnostics.error(node.location, "`padding` must be 1, 2 or 4 lengths like `2pt 4pt`, found `\(text)`")
-            return standard
-        }
+        return Values.insets(node, what: "`padding`", diagnostics: diagnostics) ?? standard
     }
 
     /// Parses a column width: `2.5cm`, `20%`, `2fr` (a share of what is left).

@@ -31,8 +31,8 @@ public final class PDFRenderer {
                 for run in text.runs { canvas.draw(run: run, x: text.x, baseline: text.baseline, color: color) }
             case let .fill(rect, color):
                 canvas.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, color: rgb(color))
-            case let .line(from, to, width, color, dash):
-                canvas.line(from: (from.x, from.y), to: (to.x, to.y), width: width, color: rgb(color), dash: dash)
+            case let .line(from, to, width, color):
+                canvas.line(from: (from.x, from.y), to: (to.x, to.y), width: width, color: rgb(color))
             case let .image(image, rect):
                 canvas.draw(image: image, x: rect.x, y: rect.y, width: rect.width, height: rect.height)
             }

@@ -67,8 +67,6 @@ public final class DiagnosticCollector {
         items.append(Diagnostic(.warning, at: location, message, hint: hint))
     }
 
-    public func append(_ diagnostics: [Diagnostic]) { items += diagnostics }
-
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
 
     /// The diagnostics sorted by file position (stable for equal positions).

@@ -45,10 +45,6 @@ public struct SyntaxNode {
         return nil
     }
 
-    /// The value under `key` in a mapping.
-    public subscript(key: String) -> SyntaxNode? {
-        mapping?.first { $0.key.scalar == key }?.value
-    }
 }
 
 /// Limits that keep a hostile or broken description from exhausting the machine.
