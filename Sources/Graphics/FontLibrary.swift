@@ -1,5 +1,5 @@
-import CPangoCairo
 import Foundation
+import CPangoCairo
 
 /// An error raised by the graphics layer: a font or image that cannot be used, or a PDF that cannot be written.
 public struct GraphicsError: Error, CustomStringConvertible, Equatable {

@@ -1,5 +1,5 @@
-import CPangoCairo
 import Foundation
+import CPangoCairo
 
 /// An RGB colour with components from 0 to 1.
 public struct RGBColor: Hashable {

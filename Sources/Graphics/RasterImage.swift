@@ -1,5 +1,5 @@
-import CPangoCairo
 import Foundation
+import CPangoCairo
 
 /// A PNG or JPEG picture ready to be drawn: its pixel size and the Cairo surface that carries it.
 /// JPEG data is passed through to the PDF unchanged (Cairo's JPEG MIME data). Owns the surface.

@@ -1,5 +1,5 @@
-import CPangoCairo
 import Foundation
+import CPangoCairo
 
 /// A stretch of a paragraph's text (UTF-8 byte range) with the font it is set in and whether
 /// line breaks are allowed inside it.

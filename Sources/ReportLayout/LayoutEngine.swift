@@ -2,6 +2,7 @@ import Foundation
 import Graphics
 import ReportModel
 import ReportSyntax
+import ThaiText
 
 /// Something the layout noticed that the user should know (an image scaled down to fit).
 public struct LayoutWarning: Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 import Graphics
 import ReportModel
+import ThaiText
 
 extension LayoutEngine {
     /// Fills pages with flows: keeps the cursor, starts new pages when a flow needs one, and finishes

@@ -1,5 +1,6 @@
 import Foundation
 import ReportSyntax
+import ThaiText
 
 /// Reading the blocks of a section: each list item is one block, written `- kind: value` with the
 /// block's options beside the kind (or inside it as a mapping). A bare text is a paragraph.

@@ -1,5 +1,6 @@
 import Foundation
 import ReportSyntax
+import ThaiText
 
 /// Horizontal alignment of text in its box. `justify` spreads a line's slack Thai-distributed style.
 public enum HorizontalAlignment: String, CaseIterable { case left, center, right, justify }

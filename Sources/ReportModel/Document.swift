@@ -1,5 +1,6 @@
 import Foundation
 import ReportSyntax
+import ThaiText
 
 /// A whole report as validated plain values: what to print, never how it was written.
 public struct Document {

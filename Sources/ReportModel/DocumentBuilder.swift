@@ -1,5 +1,6 @@
 import Foundation
 import ReportSyntax
+import ThaiText
 
 /// What the builder needs from outside the description: where relative paths start, where the
 /// bundled fonts are, and the build's fixed time.

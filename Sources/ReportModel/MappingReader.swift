@@ -1,5 +1,6 @@
 import Foundation
 import ReportSyntax
+import ThaiText
 
 /// Reads the keys of one YAML mapping with type checks, reporting unknown keys (with the nearest
 /// valid one) and wrong types at their exact place.

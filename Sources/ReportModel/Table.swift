@@ -1,5 +1,6 @@
 import Foundation
 import ReportSyntax
+import ThaiText
 
 /// How wide a table column is.
 public enum ColumnWidth: Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import ReportSyntax
+import ThaiText
 
 /// Reading tables: columns, header rows, body rows (lists, records keyed by column, or a CSV file),
 /// totals, and a check that every row fills the grid exactly once.

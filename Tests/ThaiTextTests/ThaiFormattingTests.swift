@@ -1,6 +1,6 @@
 import Foundation
+import ThaiText
 import XCTest
-import ReportModel
 
 final class ThaiFormattingTests: XCTestCase {
     private typealias F = ThaiFormatting
