@@ -4,7 +4,8 @@ import PackageDescription
 /// thaireport: a YAML description of an official Thai report becomes a print-ready PDF.
 /// Pipeline, one module per stage, dependencies pointing one way:
 /// ThaiText (Thai digits, numbers, money, dates; no dependencies) is shared by the stages.
-/// ReportSyntax (YAML → located nodes) → ReportModel (validated document) → ReportLayout (pages of
+/// ReportSyntax (YAML → located nodes) → ReportTemplates (a template filled from the description's
+/// fields gives the full description) → ReportModel (validated document) → ReportLayout (pages of
 /// positioned items, measured with Pango) → ReportRender (Cairo PDF). Graphics wraps every C object.
 let package = Package(
     name: "thaireport",
@@ -26,15 +27,17 @@ let package = Package(
         .target(name: "Graphics", dependencies: ["CPangoCairo"]),
         .target(name: "ReportSyntax", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "ThaiText"),
+        .target(name: "ReportTemplates", dependencies: ["ReportSyntax", "ThaiText"]),
         .target(name: "ReportModel", dependencies: ["ReportSyntax", "ThaiText"]),
         .target(name: "ReportLayout", dependencies: ["ReportModel", "ReportSyntax", "ThaiText", "Graphics"]),
         .target(name: "ReportRender", dependencies: ["ReportLayout", "Graphics"]),
-        .target(name: "ThaiReport", dependencies: ["ReportSyntax", "ReportModel", "ReportLayout", "ReportRender", "Graphics"]),
+        .target(name: "ThaiReport", dependencies: ["ReportSyntax", "ReportTemplates", "ReportModel", "ReportLayout", "ReportRender", "Graphics"]),
         .executableTarget(
             name: "thaireport",
-            dependencies: ["ThaiReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ThaiReport", "ReportTemplates", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
+        .testTarget(name: "ReportTemplatesTests", dependencies: ["ReportTemplates", "ReportSyntax"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportSyntax"]),
         .testTarget(name: "ReportLayoutTests", dependencies: ["ReportLayout", "ReportModel", "ReportSyntax", "Graphics", "ThaiReport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ThaiReport"]),

@@ -30,6 +30,12 @@ public struct SyntaxNode {
         }
     }
 
+    /// Whether the node is an empty value (`~`, `null` or nothing after the colon).
+    public var isNull: Bool {
+        if case .null = value { return true }
+        return false
+    }
+
     public var scalar: String? {
         if case let .scalar(text) = value { return text }
         return nil

@@ -4,6 +4,7 @@ import ReportLayout
 import ReportModel
 import ReportRender
 import ReportSyntax
+import ReportTemplates
 
 /// A failure of the tool itself rather than of the description: an output that cannot be written,
 /// missing bundled resources or libraries. The CLI exits with status 2 for these.
@@ -27,8 +28,12 @@ public enum ReportPipeline {
     public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws -> (document: Document, images: [String: RasterImage], fonts: FontLibrary, warnings: [Diagnostic]) {
         let resources = try Resources.locate(environment: environment)
-        let root = try YAMLLoader.load(path: path, displayName: path)
+        var root = try YAMLLoader.load(path: path, displayName: path)
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if let reference = root.mapping?.first(where: { $0.key.scalar == "template" })?.value {
+            let template = try TemplateLibrary(folder: resources.templates).template(for: reference, descriptionFolder: base)
+            root = try TemplateExpander(template: template).expand(root)
+        }
         let epoch = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let builder = DocumentBuilder(environment: BuildEnvironment(baseDirectory: base, fontsDirectory: resources.fonts,
                                                                    sourceDateEpoch: epoch))
@@ -130,6 +135,13 @@ public enum ReportPipeline {
             }
         }
         return images
+    }
+}
+
+extension ReportPipeline {
+    /// The bundled templates.
+    public static func templateLibrary(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TemplateLibrary {
+        TemplateLibrary(folder: try Resources.locate(environment: environment).templates)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import ReportSyntax
+import ReportTemplates
 import ThaiReport
 
 /// The `thaireport` command line: a thin layer over `ReportPipeline`.
@@ -10,7 +11,7 @@ struct ThaiReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thaireport",
         abstract: "Turns a YAML description of a Thai government report into a print-ready PDF.",
-        subcommands: [Render.self, Check.self])
+        subcommands: [Render.self, Check.self, Templates.self, New.self])
 }
 
 /// Prints diagnostics to standard error, one per line, in file order.
@@ -70,6 +71,56 @@ struct Check: ParsableCommand {
             let loaded = try ReportPipeline.load(path: input)
             report(loaded.warnings)
             print("\(input): no errors")
+        }
+    }
+}
+
+struct Templates: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the official report templates and their variants.")
+
+    func run() throws {
+        try runReporting {
+            let library = try ReportPipeline.templateLibrary()
+            for name in library.names {
+                let template = try library.template(named: name)
+                print("\(name)  \(template.title)")
+                for variant in template.variantNames {
+                    print("    variant \(variant)" + (template.variantComment(variant).map { ": \($0)" } ?? ""))
+                }
+            }
+        }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a fillable description for a template, with a comment on every field.",
+        discussion: "Without -o the description is printed. An existing file is never overwritten.")
+
+    @Argument(help: "The template's name (see `thaireport templates`).")
+    var template: String
+
+    @Option(name: .shortAndLong, help: "Where to write the description.")
+    var output: String?
+
+    @Option(name: .long, help: "The variant to fill (default: the template's first).")
+    var variant: String?
+
+    func run() throws {
+        try runReporting {
+            let chosen = try ReportPipeline.templateLibrary().template(named: template)
+            if let variant, !chosen.variantNames.contains(variant) {
+                throw ToolError("template \(template) has no variant \(variant); its variants are " + chosen.variantNames.joined(separator: ", "))
+            }
+            let text = DescriptionWriter(template: chosen).text(variant: variant)
+            guard let output else { return print(text, terminator: "") }
+            if FileManager.default.fileExists(atPath: output) {
+                throw ToolError("\(output) already exists; it is left as it is (name another file)")
+            }
+            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+                throw ToolError("cannot write \(output)")
+            }
+            print("wrote \(output); fill it in, then run: thaireport render \(output)")
         }
     }
 }

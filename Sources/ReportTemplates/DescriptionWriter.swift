@@ -1,0 +1,145 @@
+import Foundation
+import ReportSyntax
+
+/// Writes a fillable description for a template (`thaireport new`): every field with its comment,
+/// filled with the template's example values so the result renders at once.
+public struct DescriptionWriter {
+    let template: ReportTemplate
+
+    public init(template: ReportTemplate) {
+        self.template = template
+    }
+
+    /// The description text for `variant` (default: the template's first variant).
+    public func text(variant: String? = nil) -> String {
+        var lines: [String] = []
+        lines.append("# \(template.title)")
+        if let summary = template.summary {
+            lines += summary.split(separator: "\n", omittingEmptySubsequences: false).map { "# \($0)".trimmingTrailingSpaces }
+        }
+        lines.append("# Render with: thaireport render <this file>. Every field is explained in the comment above it;")
+        lines.append("# optional fields say so and may be deleted.")
+        lines.append("template: \(template.name)")
+        let names = template.variantNames
+        if !names.isEmpty {
+            let chosen = variant ?? names[0]
+            lines.append("# variant: how the report is printed. One of:")
+            for name in names {
+                lines.append("#   \(name)" + (template.variantComment(name).map { ": \($0)" } ?? ""))
+            }
+            lines.append("variant: \(chosen)")
+        }
+        let unused = Set(template.variants.first { $0.name == (variant ?? names.first) }?.unused.map { $0.joined(separator: ".") } ?? [])
+        for field in template.fields.fields {
+            write(field, path: field.name, indent: "", unused: unused, into: &lines)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func comment(_ field: FieldSpec) -> [String] {
+        var text = field.comment ?? field.name
+        if !field.required { text += " (optional)" }
+        if field.kind == .choice { text += " One of: " + field.values.joined(separator: ", ") + "." }
+        return text.split(separator: "\n").map { "# \($0)" }
+    }
+
+    /// Writes `field` as `key: value` (or a nested block) with its comment above.
+    private func write(_ field: FieldSpec, path: String, indent: String, unused: Set<String>, into lines: inout [String]) {
+        if unused.contains(path) { return }
+        lines += comment(field).map { indent + $0 }
+        if let example = field.example ?? field.defaultValue {
+            lines += YAMLText.lines(key: field.name, example, indent: indent)
+            return
+        }
+        switch field.kind {
+        case .record:
+            lines.append("\(indent)\(field.name):")
+            for child in field.fields { write(child, path: "\(path).\(child.name)", indent: indent + "  ", unused: unused, into: &lines) }
+        case .list where field.itemSpec?.kind == .record:
+            lines.append("\(indent)\(field.name):")
+            var itemLines: [String] = []
+            for child in field.itemSpec?.fields ?? [] {
+                write(child, path: "\(path).\(child.name)", indent: indent + "    ", unused: unused, into: &itemLines)
+            }
+            if let firstKey = itemLines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }) {
+                itemLines[firstKey] = indent + "  - " + itemLines[firstKey].dropFirst(indent.count + 4)
+                // Comments above the first key move above the dash.
+                let leading = itemLines[..<firstKey].map { indent + "  " + $0.dropFirst(indent.count + 4) }
+                lines += leading + itemLines[firstKey...]
+            }
+        default:
+            // An optional field with no example stays commented out: the template's default applies.
+            lines.append("\(indent)\(field.required ? "" : "# ")\(field.name): " + placeholder(field))
+        }
+    }
+
+    private func placeholder(_ field: FieldSpec) -> String {
+        switch field.kind {
+        case .number: return "0"
+        case .year: return "2568"
+        case .date: return "2025-01-31"
+        case .bool: return "false"
+        case .choice: return field.values.first ?? "\"\""
+        case .list, .blocks, .paragraphs: return "[]"
+        default: return "\"\""
+        }
+    }
+}
+
+/// Writes located nodes back as block-style YAML, quoting texts only where YAML needs it.
+enum YAMLText {
+    static func lines(key: String, _ node: SyntaxNode, indent: String) -> [String] {
+        switch node.value {
+        case .null: return ["\(indent)\(key):"]
+        case let .scalar(text): return scalarLines(prefix: "\(indent)\(key): ", text, indent: indent + "  ")
+        case let .sequence(items):
+            if items.isEmpty { return ["\(indent)\(key): []"] }
+            return ["\(indent)\(key):"] + items.flatMap { item(node: $0, indent: indent + "  ") }
+        case let .mapping(pairs):
+            if pairs.isEmpty { return ["\(indent)\(key): {}"] }
+            return ["\(indent)\(key):"] + pairs.flatMap { lines(key: $0.key.scalar ?? "", $0.value, indent: indent + "  ") }
+        }
+    }
+
+    /// One list item: `- value`, or `- key: …` continuing at the item's indentation.
+    static func item(node: SyntaxNode, indent: String) -> [String] {
+        switch node.value {
+        case .null: return ["\(indent)- ~"]
+        case let .scalar(text): return scalarLines(prefix: "\(indent)- ", text, indent: indent + "  ")
+        case let .sequence(items):
+            if items.isEmpty { return ["\(indent)- []"] }
+            return ["\(indent)-"] + items.flatMap { item(node: $0, indent: indent + "  ") }
+        case let .mapping(pairs):
+            guard !pairs.isEmpty else { return ["\(indent)- {}"] }
+            var result = pairs.flatMap { lines(key: $0.key.scalar ?? "", $0.value, indent: indent + "  ") }
+            result[0] = indent + "- " + result[0].dropFirst(indent.count + 2)
+            return result
+        }
+    }
+
+    private static func scalarLines(prefix: String, _ text: String, indent: String) -> [String] {
+        if text.contains("\n") {
+            return [prefix + "|"] + text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : indent + $0 }
+        }
+        return [prefix + quoted(text)]
+    }
+
+    /// The text as a YAML scalar: plain when that reads back the same, double-quoted otherwise.
+    static func quoted(_ text: String) -> String {
+        let special: Set<Character> = ["-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`"]
+        let needsQuotes = text.isEmpty || text.first.map { special.contains($0) || $0.isWhitespace } == true
+            || text.last?.isWhitespace == true || text.contains(": ") || text.contains(" #")
+            || ["true", "false", "yes", "no", "null", "~", "on", "off"].contains(text.lowercased())
+        guard needsQuotes else { return text }
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\"\(escaped)\""
+    }
+}
+
+private extension String {
+    var trimmingTrailingSpaces: String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}
