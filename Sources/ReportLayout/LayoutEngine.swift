@@ -219,11 +219,17 @@ public final class LayoutEngine {
         let font = blocks.text.font(style)
         let indentStep = 0.75 * Units.cm
         let dot = max(0.1, blocks.text.shaper.width(of: ".", font: font))
-        let numbers = contents.map { ThaiFormatting.digits(String($0.page), document.digits) }
+        let numbers = contents.map { entry in
+            ThaiFormatting.digits(toc.pageRanges && entry.lastPage > entry.page ? "\(entry.page) - \(entry.lastPage)" : String(entry.page),
+                                  document.digits)
+        }
         // Leaders of every entry end at one x, a dot's width before the widest page number.
         let numberWidth = (numbers.map { blocks.text.shaper.width(of: $0, font: font) }.max() ?? 0) + dot
         let leadersEnd = width - numberWidth
         var lines: [StackLine] = []
+        if let label = toc.pageHeading, let labelLine = blocks.text.set(plain: label, style: style, width: width, align: .left).first {
+            lines.append(StackLine(gapBefore: 0, pieces: [(labelLine, width - labelLine.width)], startsParagraph: true))
+        }
         for (entry, numberText) in zip(contents, numbers) where entry.level <= toc.depth {
             let indent = Double(entry.level - 1) * indentStep
             let textLines = blocks.text.set(plain: entry.title, style: style, width: leadersEnd - dot * 3 - indent, align: .left)

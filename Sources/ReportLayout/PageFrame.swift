@@ -72,5 +72,17 @@ public struct PageFrame {
 public struct HeadingEntry: Equatable {
     public var level: Int
     public var title: String
+    /// The printed number of the page the heading is on.
     public var page: Int
+    /// The printed number of the last page of the part the heading opens: the page before the next
+    /// heading of the same or a higher level when that one starts a page, else that heading's page;
+    /// the document's last page for the last part.
+    public var lastPage: Int
+
+    public init(level: Int, title: String, page: Int, lastPage: Int? = nil) {
+        self.level = level
+        self.title = title
+        self.page = page
+        self.lastPage = lastPage ?? page
+    }
 }

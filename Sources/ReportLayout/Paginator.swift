@@ -9,6 +9,8 @@ extension LayoutEngine {
     struct Paginator {
         let sink: ((PageFrame) throws -> Void)?
         private(set) var headings: [HeadingEntry] = []
+        /// Indices in `headings` of headings with nothing above them on their page.
+        private var headingsStartingPage = Set<Int>()
         private var page: PageFrame?
         private var setup: PageSetup?
         private var cursor = 0.0
@@ -69,7 +71,14 @@ extension LayoutEngine {
         }
 
         mutating func finish() throws {
+            let lastNumber = page?.number ?? headings.last?.page ?? 0
             try finishPage()
+            // Each part ends where the next heading of its level or higher begins.
+            for index in headings.indices {
+                let next = headings[(index + 1)...].firstIndex { $0.level <= headings[index].level }
+                let end = next.map { headingsStartingPage.contains($0) ? headings[$0].page - 1 : headings[$0].page } ?? lastNumber
+                headings[index].lastPage = max(headings[index].page, end)
+            }
         }
 
         private mutating func newPage() {
@@ -89,6 +98,9 @@ extension LayoutEngine {
             page = nil
             decorate(&finished, setup: setup)
             for bookmark in finished.bookmarks {
+                // A heading starts its page when no text of the body stands above it.
+                let startsPage = !finished.lines.contains { $0.top < bookmark.y - 0.5 && $0.top >= finished.textArea.y - 0.5 }
+                if startsPage { headingsStartingPage.insert(headings.count) }
                 headings.append(HeadingEntry(level: bookmark.level, title: bookmark.title, page: finished.number))
             }
             try sink?(finished)

@@ -16,7 +16,7 @@ extension DocumentBuilder {
         "spacer": ["height"],
         "image": ["file", "width", "height", "align", "caption"],
         "signature": ["signers", "name", "position", "role", "label", "style", "space"],
-        "toc": ["title", "depth", "style", "title-style"],
+        "toc": ["title", "depth", "style", "title-style", "pages", "page-heading"],
     ]
 
     /// The primary option a kind's scalar value stands for (`- heading: text`).
@@ -100,7 +100,9 @@ extension DocumentBuilder {
         case "toc":
             return .toc(TableOfContents(title: reader.text("title") ?? "สารบัญ", depth: reader.int("depth", in: 1...6) ?? 2,
                                         style: styleName(reader, default: StyleSheet.toc),
-                                        titleStyle: styleName(reader, "title-style", default: StyleSheet.tocTitle)))
+                                        titleStyle: styleName(reader, "title-style", default: StyleSheet.tocTitle),
+                                        pageRanges: reader.choice("pages", TocPages.self) == .range,
+                                        pageHeading: reader.text("page-heading")))
         default: return nil
         }
     }
@@ -268,4 +270,10 @@ extension DocumentBuilder {
         return .signatures(SignatureBlock(signers: signers, style: styleName(reader, default: StyleSheet.signature),
                                           signingSpace: reader.length("space") ?? 0.6 * Units.cm))
     }
+}
+
+/// What a contents entry shows: the first page of its part, or the range of its pages.
+enum TocPages: String, CaseIterable {
+    case first
+    case range
 }

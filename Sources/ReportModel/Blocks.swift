@@ -162,11 +162,17 @@ public struct TableOfContents {
     public var depth: Int
     public var style: String
     public var titleStyle: String
-    public init(title: String?, depth: Int, style: String, titleStyle: String) {
+    /// Each entry shows the pages of its part (`๕ - ๗`) instead of its first page.
+    public var pageRanges: Bool
+    /// A label printed above the page numbers, such as หน้า.
+    public var pageHeading: String?
+    public init(title: String?, depth: Int, style: String, titleStyle: String, pageRanges: Bool = false, pageHeading: String? = nil) {
         self.title = title
         self.depth = depth
         self.style = style
         self.titleStyle = titleStyle
+        self.pageRanges = pageRanges
+        self.pageHeading = pageHeading
     }
 }
 
