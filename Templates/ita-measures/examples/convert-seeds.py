@@ -1,7 +1,8 @@
 """Seeds 000/001/004 (seedparse JSON in /tmp/seeds/) -> the ita-measures example descriptions (data only).
 Run once to create the examples: python3 ../../../../shared/tools/seedparse.py SEED.txt > /tmp/seeds/NAME.json
 for each seed, then python3 convert-seeds.py. The examples were then checked by hand; see the closing note of issue 3.
-import json, re, yaml
+"""
+import json, os, re, yaml
 
 THAI = "๐๑๒๓๔๕๖๗๘๙"
 def thai_num(n): return "".join(THAI[int(c)] for c in str(n))
@@ -41,7 +42,7 @@ def clean(d):
     if isinstance(d, list): return [clean(v) for v in d]
     return d
 
-out = "/work/main/Templates/ita-measures/examples/"
+out = os.path.dirname(os.path.abspath(__file__)) + "/"
 
 # ---------------------------------------------------------------- seed 000 (by-issue)
 s = json.load(open("/tmp/seeds/000_592d1508f0de56c3.json"))
