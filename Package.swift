@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
         .testTarget(name: "ReportTemplatesTests", dependencies: ["ReportTemplates", "ReportSyntax"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportSyntax"]),
-        .testTarget(name: "ReportLayoutTests", dependencies: ["ReportLayout", "ReportModel", "ReportSyntax", "Graphics", "ThaiReport"]),
+        .testTarget(name: "ReportLayoutTests", dependencies: ["ReportLayout", "ReportModel", "ReportSyntax", "ThaiText", "Graphics", "ThaiReport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ThaiReport"]),
     ]
 )

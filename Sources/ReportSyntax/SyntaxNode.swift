@@ -14,10 +14,13 @@ public struct SyntaxNode {
 
     public var value: Value
     public var location: SourceLocation
+    /// Whether a scalar was written in quotes, so its text starts one column after `location`.
+    public var isQuoted: Bool
 
-    public init(_ value: Value, at location: SourceLocation) {
+    public init(_ value: Value, at location: SourceLocation, quoted: Bool = false) {
         self.value = value
         self.location = location
+        self.isQuoted = quoted
     }
 
     /// A word for the node's kind, for messages ("a text", "a list", "a mapping").
@@ -134,7 +137,8 @@ public enum YAMLLoader {
             if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
                 return SyntaxNode(.null, at: location)
             }
-            return SyntaxNode(.scalar(scalar.string), at: location)
+            return SyntaxNode(.scalar(scalar.string), at: location,
+                              quoted: scalar.style == .singleQuoted || scalar.style == .doubleQuoted)
         case let .sequence(sequence):
             var items: [SyntaxNode] = []
             for item in sequence { items.append(try convert(item, file: file, depth: depth + 1, budget: &budget, limits: limits)) }

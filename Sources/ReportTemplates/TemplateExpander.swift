@@ -111,7 +111,7 @@ public final class TemplateExpander {
         case .null:
             return node
         case let .scalar(text):
-            return expandScalar(text, at: node.location, in: scope)
+            return expandScalar(text, at: node.location, quoted: node.isQuoted, in: scope)
         case let .sequence(items):
             return SyntaxNode(.sequence(expandItems(items, in: scope)), at: node.location)
         case let .mapping(pairs):
@@ -195,16 +195,16 @@ public final class TemplateExpander {
     /// list; nothing removes a mapping entry and leaves an empty list item); otherwise each value
     /// is written into the text.
     /// `$${` writes a literal `${`.
-    private func expandScalar(_ text: String, at location: SourceLocation, in scope: Scope) -> SyntaxNode? {
+    private func expandScalar(_ text: String, at location: SourceLocation, quoted: Bool, in scope: Scope) -> SyntaxNode? {
         guard text.contains("${") else { return SyntaxNode(.scalar(text), at: location) }
         let pieces = TextPieces.split(text)
         switch pieces {
         case let .failure(problem):
-            diagnostics.error(Self.offset(location, by: problem.offset), problem.message, hint: "close it with `}`, or write `$${` for a literal `${`")
+            diagnostics.error(Self.offset(location, by: problem.offset, quoted: quoted), problem.message, hint: "close it with `}`, or write `$${` for a literal `${`")
             return SyntaxNode(.scalar(text), at: location)
         case let .success(parts):
             if parts.count == 1, case let .expression(source, offset) = parts[0] {
-                let value = evaluate(source, at: Self.offset(location, by: offset), in: scope)
+                let value = evaluate(source, at: Self.offset(location, by: offset, quoted: quoted), in: scope)
                 if value.isNull { return nil }
                 return value.node(at: location)
             }
@@ -214,7 +214,7 @@ public final class TemplateExpander {
                 case let .literal(literal):
                     result += literal
                 case let .expression(source, offset):
-                    let at = Self.offset(location, by: offset)
+                    let at = Self.offset(location, by: offset, quoted: quoted)
                     let value = evaluate(source, at: at, in: scope)
                     guard let written = value.text else {
                         diagnostics.error(at, "`\(source)` is \(value.kindName) and cannot be written inside a text",
@@ -228,10 +228,9 @@ public final class TemplateExpander {
         }
     }
 
-    /// The location `offset` characters into a scalar that starts at `location` (exact for plain
-    /// one-line scalars, which is where expressions are written).
-    static func offset(_ location: SourceLocation, by offset: Int) -> SourceLocation {
-        SourceLocation(file: location.file, line: location.line, column: location.column + offset)
+    /// The location `offset` characters into the text of a one-line scalar written at `location`.
+    static func offset(_ location: SourceLocation, by offset: Int, quoted: Bool) -> SourceLocation {
+        SourceLocation(file: location.file, line: location.line, column: location.column + offset + (quoted ? 1 : 0))
     }
 
     // MARK: Expressions
@@ -242,7 +241,8 @@ public final class TemplateExpander {
             let expression = try ExpressionParser.parse(source)
             return try evaluator.evaluate(expression) { name in try self.resolve(name, in: scope, at: location) }
         } catch let error as ExpressionError {
-            diagnostics.error(Self.offset(location, by: error.offset), "in `\(source)`: \(error.message)")
+            diagnostics.error(SourceLocation(file: location.file, line: location.line, column: location.column + error.offset),
+                              "in `\(source)`: \(error.message)")
         } catch let error as EvaluationError {
             diagnostics.error(location, "in `\(source)`: \(error.message)", hint: error.hint)
         } catch {
@@ -268,7 +268,7 @@ public final class TemplateExpander {
             guard fragmentDepth < 32 else { throw EvaluationError(message: "`\(name)` refers to itself", hint: nil) }
             if let text = node.scalar, case let .success(parts) = TextPieces.split(text), parts.count == 1,
                case let .expression(source, offset) = parts[0] {
-                return evaluate(source, at: Self.offset(node.location, by: offset), in: scope)
+                return evaluate(source, at: Self.offset(node.location, by: offset, quoted: node.isQuoted), in: scope)
             }
             guard let expanded = expandValue(node, in: scope) else { return .null }
             return .data(expanded, nil)

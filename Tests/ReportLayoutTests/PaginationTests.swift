@@ -3,6 +3,7 @@ import Graphics
 import ReportLayout
 import ReportModel
 import ReportSyntax
+import ThaiText
 import ThaiReport
 import XCTest
 
