@@ -1,0 +1,182 @@
+import Foundation
+import XCTest
+
+/// The official templates end to end: every example renders, each table's header is on every page
+/// the table reaches, samples of the seeds' paragraphs and cells are in the PDF text, and computed
+/// values (numbering, changes, totals, contents page ranges) are the hand-computed ones.
+final class TemplateExampleTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("thaireport-templates-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// What one example must show.
+    struct Expectation {
+        /// Path below `Templates/`.
+        var file: String
+        /// A table: its header cells, and texts of its first and last body rows (the table reaches
+        /// every page from the first's to the last's).
+        var tables: [(header: [String], first: String, last: String)]
+        /// Texts that must appear somewhere (paragraphs, cells, computed values).
+        var samples: [String]
+        /// Texts that must appear on one given page.
+        var onPage: [(page: Int, text: String)] = []
+    }
+
+    static let measuresHeader000 = ["ลำดับ", "มาตรการ/กิจกรรม", "ระยะเวลาในการดำเนินการ", "ผู้รับผิดชอบ",
+                                    "สรุปผลการดำเนินการตามมาตรการหรือกิจกรรม", "ผลลัพธ์หรือความสำเร็จในการดำเนินการ"]
+
+    static let expectations: [Expectation] = [
+        Expectation(
+            file: "ita-measures/examples/000-klong-prasak.yaml",
+            tables: [(measuresHeader000,
+                      "การปฏิบัติหรือให้บริการแก่บุคคลภายนอก เป็นไปตามขั้นตอนและระยะเวลาที่กำหนด",
+                      "๑๒) มีการเผยแพร่ข้อมูลตามข้อ ๑) - ๑๑) เผยแพร่บนเว็บไซต์หลักของหน่วยงาน")],
+            samples: [
+                "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ ๒๕๖๗",
+                "องค์การบริหารส่วนตำบลคลองประสัก อำเภอเมือง จังหวัดกระบี่",
+                "ประเด็นที่ ๗ กลไกและมาตรการในการแก้ไขและป้องกันการทุจริตภายในหน่วยงาน",
+                "๕) ดำเนินการประกาศนโยบาย No Gift Policy จากกรปฏิบัติหน้าที่ฉบับภาษาไทยและภาษาอังกฤษ",
+                // Numbering computed per group: the fourth measure of ประเด็นที่ ๑ is numbered ๔.
+                "๔ การสร้างความโปร่งใสเกี่ยวกับการดำเนินงานและการใช้จ่ายงบประมาณ",
+                // The original's own continuation row keeps its typed number.
+                "๑ การป้องกันและแก้ไขการทุจริตของหน่วยงาน (ต่อ)",
+            ]),
+        Expectation(
+            file: "ita-measures/examples/001-khok-tum.yaml",
+            tables: [(["มาตรการ/กิจกรรมที่ดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "ขั้นตอนหรือวิธีการปฏิบัติ",
+                       "ผู้รับผิดชอบ", "ระยะเวลา", "ผลการดำเนินการ", "ผลลัพธ์หรือสัมฤทธิ์ในการดำเนินการ"],
+                      "๑.ประชุมบุคลากรเพื่อชี้แจงผลการประเมินในประเด็นนี้ให้รับทราบ",
+                      "๒. ไม่มีข้อร้องเรียนเกี่ยวกับการทุจริตและไม่มีข้อทักท้วงจากหน่วยตรวจสอบ")],
+            samples: [
+                "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสในหน่วยงาน",
+                "องค์การบริหารส่วนตำบลโคกตูม อำเภอประโคนชัย จังหวัดบุรีรัมย์",
+                // A sentence the original cut at a page end is whole again.
+                "ให้ประชาชนรับทราบในหลากหลาย ช่องทาง เช่น เว็บไซต์ เพจอบต. หนังสือ ประชาสัมพันธ์",
+                "๑.พนักงาน/เจ้าหน้าที่ ใส่ใจกับการให้บริการ",
+            ]),
+        Expectation(
+            file: "ita-measures/examples/004-klong-sai.yaml",
+            tables: [(["มาตรการ/แนวทาง", "วิธีการดำเนินงาน", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "ผลการดำเนินการ", "ข้อเสนอแนะ"],
+                      "๑. มาตรการตรวจสอบการใช้ดุลพินิจ",
+                      "๘. มาตรการใน การสร้างจิตสำนึกและ ความตระหนักแก่ บุคลากร")],
+            samples: [
+                "ขององค์การบริหารส่วนตำบลคลองไทร ประจำปีงบประมาณ พ.ศ. ๒๕๖๖",
+                "๑. มาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใสขององค์การบริหารส่วนตำบลคลองไทร",
+                "รายงานผลการดำเนินการให้ผู้บริหารทราบเมื่อวันที่ ๓๑ มีนาคม ๒๕๖๖",
+            ]),
+    ]
+
+    /// Text without any white space, so lines broken differently still compare.
+    private func squeezed(_ text: String) -> String {
+        String(text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
+    }
+
+    private func pages(of pdf: URL) throws -> [String] {
+        let (_, info, _) = try RenderTests.run("/usr/bin/pdfinfo", [pdf.path])
+        let line = info.split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
+        let count = Int(line.split(separator: " ").last ?? "") ?? 0
+        return try (1...max(count, 1)).map { page in
+            squeezed(try RenderTests.run("/usr/bin/pdftotext", ["-raw", "-enc", "UTF-8", "-f", "\(page)", "-l", "\(page)", pdf.path, "-"]).1)
+        }
+    }
+
+    func testEveryExampleRendersWithItsTablesHeadersAndComputedValues() throws {
+        for expectation in Self.expectations {
+            let input = RenderTests.root.appendingPathComponent("Templates/\(expectation.file)")
+            let output = folder.appendingPathComponent(input.deletingPathExtension().lastPathComponent + ".pdf")
+            let (status, _, errors) = try RenderTests.run(RenderTests.binary.path, ["render", input.path, "-o", output.path, "-q"])
+            XCTAssertEqual(status, 0, "\(expectation.file): \(errors)")
+            let texts = try pages(of: output)
+            let whole = texts.joined()
+            for sample in expectation.samples {
+                XCTAssertTrue(whole.contains(squeezed(sample)), "\(expectation.file): missing \(sample)")
+            }
+            for (page, text) in expectation.onPage {
+                XCTAssertTrue(texts.indices.contains(page - 1) && texts[page - 1].contains(squeezed(text)),
+                              "\(expectation.file): page \(page) lacks \(text)")
+            }
+            for table in expectation.tables {
+                guard let first = texts.firstIndex(where: { $0.contains(squeezed(table.first)) }),
+                      let last = texts.lastIndex(where: { $0.contains(squeezed(table.last)) }) else {
+                    XCTFail("\(expectation.file): the table starting \(table.first) is not in the PDF")
+                    continue
+                }
+                XCTAssertLessThanOrEqual(first, last)
+                for page in first...last {
+                    for cell in table.header {
+                        XCTAssertTrue(texts[page].contains(squeezed(cell)),
+                                      "\(expectation.file): page \(page + 1) lacks the header cell \(cell)")
+                    }
+                }
+            }
+        }
+    }
+
+    func testTemplatesAreListedAndNewWritesADescriptionThatRenders() throws {
+        let (status, listing, _) = try RenderTests.run(RenderTests.binary.path, ["templates"])
+        XCTAssertEqual(status, 0)
+        let names = listing.split(separator: "\n").filter { !$0.hasPrefix(" ") }.compactMap { $0.split(separator: " ").first.map(String.init) }
+        XCTAssertTrue(names.contains("ita-measures"), listing)
+        XCTAssertTrue(listing.contains("variant with-suggestions"), listing)
+        for name in names {
+            let description = folder.appendingPathComponent("\(name).yaml")
+            let (written, _, writeErrors) = try RenderTests.run(RenderTests.binary.path, ["new", name, "-o", description.path])
+            XCTAssertEqual(written, 0, writeErrors)
+            let text = try String(contentsOf: description, encoding: .utf8)
+            XCTAssertTrue(text.contains("template: \(name)"))
+            // Every top-level field has its comment right above it.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (index, line) in lines.enumerated() where index > 0 && !line.hasPrefix("template:")
+                && line.range(of: #"^[a-z][a-z-]*:"#, options: .regularExpression) != nil {
+                XCTAssertTrue(lines[index - 1].hasPrefix("#"), "\(name): no comment above `\(line)`")
+            }
+            let pdf = folder.appendingPathComponent("\(name).pdf")
+            let (rendered, _, renderErrors) = try RenderTests.run(RenderTests.binary.path, ["render", description.path, "-o", pdf.path, "-q"])
+            XCTAssertEqual(rendered, 0, "\(name): \(renderErrors)")
+            // An existing file is never overwritten.
+            let (again, _, refusal) = try RenderTests.run(RenderTests.binary.path, ["new", name, "-o", description.path])
+            XCTAssertEqual(again, 2)
+            XCTAssertTrue(refusal.contains("already exists"), refusal)
+            XCTAssertEqual(try String(contentsOf: description, encoding: .utf8), text)
+        }
+    }
+
+    func testTemplateMistakesAreReportedWithTheirPlace() throws {
+        let description = folder.appendingPathComponent("report.yaml")
+        try """
+        template: ita-measure
+        organization: องค์การบริหารส่วนตำบลคลองประสัก
+        """.write(to: description, atomically: true, encoding: .utf8)
+        let (status, _, errors) = try RenderTests.run(RenderTests.binary.path, ["check", description.path])
+        XCTAssertEqual(status, 1)
+        XCTAssertTrue(errors.contains("\(description.path):1:11: error: unknown template `ita-measure`; available: "), errors)
+        XCTAssertTrue(errors.contains("(did you mean `ita-measures`?)"), errors)
+
+        try """
+        template: ita-measures
+        variant: by-issue
+        organisation: องค์การบริหารส่วนตำบลคลองประสัก
+        fiscal-year: 2024
+        groups:
+          - measures:
+              - measure: การป้องกันการขัดกันระหว่างประโยชน์ส่วนตนและประโยชน์ส่วนรวม
+                suggestion: เพิ่มช่องทาง
+        """.write(to: description, atomically: true, encoding: .utf8)
+        let (status2, _, errors2) = try RenderTests.run(RenderTests.binary.path, ["check", description.path])
+        XCTAssertEqual(status2, 1)
+        let lines = errors2.split(separator: "\n").map(String.init)
+        XCTAssertEqual(Array(lines.prefix(4)), [
+            "\(description.path):1:1: error: missing field `organization` (ชื่อหน่วยงาน เขียนเต็ม ไม่ตัดคำข้ามบรรทัด) (add `organization:` with a text)",
+            "\(description.path):3:1: error: unknown field `organisation` (did you mean `organization`?)",
+            "\(description.path):4:14: error: `fiscal-year` should be a Buddhist Era year, found 2024 (write the Buddhist Era year: 2567)",
+            "\(description.path):8:9: error: variant `by-issue` does not print `groups.measures.suggestion` (remove it, or choose a variant that prints it: `with-suggestions`)",
+        ], errors2)
+    }
+}
