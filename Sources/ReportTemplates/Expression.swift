@@ -77,22 +77,25 @@ struct ExpressionParser {
         }
     }
 
-    private mutating func parseDefault() throws -> Expression {
-        var left = try parseOr()
-        while accept("??") { left = .binary("??", left, try parseOr()) }
+    /// A left-associative chain `operand (symbol operand)*` for one precedence level.
+    private mutating func parseChain(_ symbols: [String], operand: (inout ExpressionParser) throws -> Expression) throws -> Expression {
+        var left = try operand(&self)
+        while let symbol = symbols.first(where: { accept($0) }) {
+            left = .binary(symbol, left, try operand(&self))
+        }
         return left
+    }
+
+    private mutating func parseDefault() throws -> Expression {
+        try parseChain(["??"]) { try $0.parseOr() }
     }
 
     private mutating func parseOr() throws -> Expression {
-        var left = try parseAnd()
-        while accept("or") { left = .binary("or", left, try parseAnd()) }
-        return left
+        try parseChain(["or"]) { try $0.parseAnd() }
     }
 
     private mutating func parseAnd() throws -> Expression {
-        var left = try parseNot()
-        while accept("and") { left = .binary("and", left, try parseNot()) }
-        return left
+        try parseChain(["and"]) { try $0.parseNot() }
     }
 
     private mutating func parseNot() throws -> Expression {
@@ -109,21 +112,11 @@ struct ExpressionParser {
     }
 
     private mutating func parseSum() throws -> Expression {
-        var left = try parseProduct()
-        while true {
-            if accept("+") { left = .binary("+", left, try parseProduct()) }
-            else if accept("-") { left = .binary("-", left, try parseProduct()) }
-            else { return left }
-        }
+        try parseChain(["+", "-"]) { try $0.parseProduct() }
     }
 
     private mutating func parseProduct() throws -> Expression {
-        var left = try parseUnary()
-        while true {
-            if accept("*") { left = .binary("*", left, try parseUnary()) }
-            else if accept("/") { left = .binary("/", left, try parseUnary()) }
-            else { return left }
-        }
+        try parseChain(["*", "/"]) { try $0.parseUnary() }
     }
 
     private mutating func parseUnary() throws -> Expression {
