@@ -24,13 +24,13 @@ final class BlockSetter {
 
     /// Lines of one paragraph. The first line's gap is the style's space before.
     func lines(_ paragraph: Paragraph, width: Double, change: StyleChange? = nil,
-               heading: (level: Int, listed: Bool)? = nil) -> [StackLine] {
+               heading: (level: Int, title: String, listed: Bool)? = nil) -> [StackLine] {
         let style = style(paragraph.style, change)
         let left = style.leftIndent
         let set = text.set(paragraph.spans, style: style, width: max(1, width - left), align: paragraph.align)
         return set.enumerated().map { index, line in
             StackLine(gapBefore: index == 0 ? style.spaceBefore : 0, pieces: [(line, left)],
-                      heading: index == 0 ? heading.map { ($0.level, paragraph.text, $0.listed) } : nil,
+                      heading: index == 0 ? heading : nil,
                       startsParagraph: index == 0)
         }
     }

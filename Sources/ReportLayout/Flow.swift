@@ -110,8 +110,16 @@ final class StackFlow: Flowable {
 
     var isFinished: Bool { next >= lines.count }
 
+    /// Height of the fewest lines that may start the block at a page foot: with widow and orphan
+    /// control, a three-line paragraph cannot leave one or two lines behind, so its lead is all three.
     var leadHeight: Double {
-        lines.prefix(min(lines.count, minimumRun)).enumerated().reduce(0) { $0 + ($1.offset == 0 ? 0 : $1.element.gapBefore) + $1.element.height }
+        let remaining = lines.count - next
+        guard remaining > 0 else { return 0 }
+        var count = 1
+        if minimumRun > 1 {
+            while count < remaining, LineBreaking.count(lines, from: next, fit: count) != count { count += 1 }
+        }
+        return lines[next..<(next + count)].enumerated().reduce(0) { $0 + ($1.offset == 0 ? 0 : $1.element.gapBefore) + $1.element.height }
     }
 
     func place(in region: Region, on page: inout PageFrame) -> Double? {

@@ -101,7 +101,7 @@ public final class LayoutEngine {
                               spaceAfter: style.spaceAfter, keepWithNext: style.keepWithNext)]
         case let .heading(heading):
             let style = document.style(heading.paragraph.style)
-            return [StackFlow(lines: strip(blocks.lines(heading.paragraph, width: width, heading: (heading.level, heading.listed))),
+            return [StackFlow(lines: strip(blocks.lines(heading.paragraph, width: width, heading: (heading.level, heading.listedTitle, heading.listed))),
                               spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter, keepWithNext: true)]
         case let .list(list):
             let style = document.style(list.style)

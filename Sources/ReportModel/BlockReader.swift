@@ -7,7 +7,7 @@ import ThaiText
 extension DocumentBuilder {
     /// Block kinds and the options each accepts.
     static let blockKeys: [String: [String]] = [
-        "heading": ["text", "level", "style", "align", "listed"],
+        "heading": ["text", "level", "style", "align", "listed", "toc-title"],
         "paragraph": ["text", "style", "align"],
         "list": ["items", "numbering", "start", "style"],
         "table": ["columns", "header", "rows", "rows-from", "totals", "style", "header-style", "padding", "borders",
@@ -144,7 +144,8 @@ extension DocumentBuilder {
     private func readHeading(_ reader: MappingReader) -> Block? {
         let level = reader.int("level", in: 1...6) ?? 1
         guard let paragraph = readParagraph(reader, defaultStyle: StyleSheet.heading(level)) else { return nil }
-        return .heading(Heading(level: level, paragraph: paragraph, listed: reader.bool("listed") ?? true))
+        return .heading(Heading(level: level, paragraph: paragraph, listed: reader.bool("listed") ?? true,
+                                contentsTitle: reader.text("toc-title")))
     }
 
     // MARK: Lists

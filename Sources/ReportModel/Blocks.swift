@@ -52,10 +52,18 @@ public struct Heading {
     public var paragraph: Paragraph
     /// Listed in the outline and the table of contents.
     public var listed: Bool
-    public init(level: Int, paragraph: Paragraph, listed: Bool = true) {
+    /// The entry's text in the outline and contents when it differs from the heading (a shorter form).
+    public var contentsTitle: String?
+    public init(level: Int, paragraph: Paragraph, listed: Bool = true, contentsTitle: String? = nil) {
         self.level = level
         self.paragraph = paragraph
         self.listed = listed
+        self.contentsTitle = contentsTitle
+    }
+
+    /// The text listed in the outline and contents: lines of a heading joined by spaces.
+    public var listedTitle: String {
+        (contentsTitle ?? paragraph.text).split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }
 

@@ -120,8 +120,12 @@ struct ExpressionEvaluator {
             default: return .bool(a >= b)
             }
         case "+":
-            if case .text = left, left.number == nil { return .text((left.text ?? "") + (right.text ?? "")) }
-            return .number(try number(left, "`+`") + number(right, "`+`"))
+            // Two numbers add; anything else joins as text (`count + " โครงการ"`, `name + " "`).
+            if let a = left.number, let b = right.number { return .number(a + b) }
+            guard let a = left.text, let b = right.text else {
+                throw EvaluationError(message: "`+` adds numbers or joins texts, not \(left.kindName) and \(right.kindName)")
+            }
+            return .text(a + b)
         case "-": return .number(try number(left, "`-`") - number(right, "`-`"))
         case "*": return .number(try number(left, "`*`") * number(right, "`*`"))
         default:

@@ -202,4 +202,58 @@ final class PaginationTests: XCTestCase {
         XCTAssertTrue(contents.contains(ThaiFormatting.digits(String(result[second].number), .thai)), "\(contents)")
         XCTAssertTrue(contents.contains { $0.hasPrefix("....") }, "dot leaders")
     }
+
+    func testHeadingMovesWithAParagraphThatCannotSplit() throws {
+        // A three-line paragraph cannot leave one or two lines behind (orphan and widow control),
+        // so a heading before it must not stay alone when fewer than three lines fit.
+        let three = String(repeating: "ข้อความสามบรรทัด ", count: 12)
+        for spacer in stride(from: 20.0, through: 23.0, by: 0.25) {
+            let result = try pages("""
+            blocks:
+              - ก
+              - spacer: \(spacer)cm
+              - heading: หัวข้อ
+                level: 4
+              - "\(three)"
+            """)
+            let paragraphPages = result.flatMap { page in bodyLines(page).filter { $0.text.hasPrefix("ข้อความ") }.map { _ in page.index } }
+            XCTAssertEqual(paragraphPages.count, 3, "the paragraph has three lines")
+            let headingPage = result.first { $0.bookmarks.contains { $0.title == "หัวข้อ" } }!.index
+            XCTAssertEqual(Set(paragraphPages), [headingPage], "spacer \(spacer)cm: heading and paragraph share a page")
+        }
+    }
+
+    func testContentsShowPageRangesAndShortTitles() throws {
+        let filler = String(repeating: "ข้อความทดสอบ ", count: 200)
+        let result = try pages("""
+        page: {page-numbers: {position: top-center}}
+        blocks:
+          - toc: {depth: 1, pages: range, page-heading: หน้า}
+          - page-break
+          - heading: "๑. ความเป็นมา\\nและความสำคัญ"
+          - "\(filler)"
+          - "\(filler)"
+          - page-break
+          - heading: ๒. สรุปผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริตประจำปีงบประมาณ
+            toc-title: ๒. สรุปผล
+          - "\(filler)"
+          - heading: ๒.๑ ย่อย
+            level: 2
+          - heading: ๓. รายงาน
+          - "\(filler)"
+        """)
+        let start = { (title: String) in result.first { $0.bookmarks.contains { $0.title == title } }!.number }
+        let one = start("๑. ความเป็นมา และความสำคัญ"), two = start("๒. สรุปผล"), three = start("๓. รายงาน")
+        XCTAssertLessThan(one + 1, two, "part ๑ runs over more than one page")
+        let contents = bodyLines(result[0]).map(\.text)
+        XCTAssertEqual(Array(contents.prefix(2)), ["สารบัญ", "หน้า"])
+        let digits = { (n: Int) in ThaiFormatting.digits(String(n), .thai) }
+        // Part ๑ ends on the page before part ๒ starts; part ๒ ends where part ๓ starts (mid-page);
+        // part ๓ runs to the last page.
+        XCTAssertTrue(contents.contains("\(digits(one)) - \(digits(two - 1))"), "\(contents)")
+        XCTAssertTrue(contents.contains(three == two ? digits(two) : "\(digits(two)) - \(digits(three))"), "\(contents)")
+        XCTAssertTrue(contents.contains("\(digits(three)) - \(digits(result.last!.number))"), "\(contents)")
+        XCTAssertTrue(contents.contains("๒. สรุปผล"), "the short title is listed")
+        XCTAssertTrue(contents.contains("๑. ความเป็นมา และความสำคัญ"), "a heading's lines are joined in the contents")
+    }
 }

@@ -69,6 +69,7 @@ final class TemplateExpanderTests: XCTestCase {
         XCTAssertEqual(try value("fiscal-period(2567)"), "๑ ตุลาคม ๒๕๖๖ – ๓๐ กันยายน ๒๕๖๗")
         XCTAssertEqual(try value("date(\"2024-11-17\")"), "๑๗ พฤศจิกายน ๒๕๖๗")
         XCTAssertEqual(try value("\"ก\" + \"ข\""), "กข")
+        XCTAssertEqual(try value("level + \" \" + text(count([1, 2])) + \" โครงการ\"", fields: "level: text", description: "level: มาก"), "มาก ๒ โครงการ")
         XCTAssertEqual(try value("if(๑ == 1, \"same\", \"different\")"), "same")
         XCTAssertEqual(try value("missing ?? \"default\"", fields: "missing: {required: false}"), "default")
         XCTAssertEqual(try value("round(2.345, 2)"), "๒.๓๕")
