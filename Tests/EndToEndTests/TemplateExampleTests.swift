@@ -71,6 +71,62 @@ final class TemplateExampleTests: XCTestCase {
                 "๑. มาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใสขององค์การบริหารส่วนตำบลคลองไทร",
                 "รายงานผลการดำเนินการให้ผู้บริหารทราบเมื่อวันที่ ๓๑ มีนาคม ๒๕๖๖",
             ]),
+        Expectation(
+            file: "ita-analysis/examples/002-nongwa-ita-analysis-2568.yaml",
+            tables: [
+                (["แบบเครื่องมือ", "ลำดับ", "รายละเอียดตัวชี้วัด", "คะแนน", "การเปลี่ยนแปลง", "๒๕๖๗", "๒๕๖๘"],
+                 "IIT ๑ การปฏิบัติหน้าที่ ๙๘.๓๙ ๙๙.๗๘ เพิ่มขึ้น",
+                 "ระดับการประเมิน ต้องปรับปรุง ผ่านดีเยี่ยม เพิ่มขึ้น"),
+                (["ลำดับ", "หัวข้อ", "เครื่องมือการประเมิน", "ข้อคำถาม", "คะแนน", "ข้อบกพร่อง/ข้อแก้ไข/ปรับปรุง/รักษาระดับ"],
+                 "ข้อมูลรายละเอียดการวิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๕",
+                 "ข้อ 0๒๘"),
+                (["ประเด็น", "มาตรการ โครงการ กิจกรรม", "ผู้รับผิดชอบ/ผู้ที่เกี่ยวข้อง", "ขั้นตอน/วิธีปฏิบัติ", "ระยะเวลาดำเนินงาน"],
+                 "ส่วนที่ ๒ การนำผลการวิเคราะห์แต่ละประเด็นไปสู่การปฏิบัติ",
+                 "๑ ตุลาคม ๒๕๖๘ – ๓๐ กันยายน ๒๕๖๙"),
+            ],
+            samples: [
+                // Computed from the ten indicator scores given: averages, changes, difference and percentage.
+                "คะแนนเฉลี่ย ๘๕.๘๒ ๙๘.๕๘ เพิ่มขึ้น",
+                "๕ การแก้ปัญหาการทุจริต ๑๐๐.๐๐ ๑๐๐.๐๐ คงที่",
+                "๖ คุณภาพการดำเนินงาน ๑๐๐.๐๐ ๙๘.๙๔ ลดลง",
+                "๗ ประสิทธิภาพการสื่อสาร ๑๐๐.๐๐ ๙๘.๑๘ ลดลง",
+                "วิธีคิด นำปี พ.ศ. ๒๕๖๗ - ปี พ.ศ. ๒๕๖๘ = ๙๘.๕๘ - ๘๕.๘๒ = ๑๒.๗๖",
+                "๑๒.๗๖ ÷ คะแนน ปี พ.ศ. ๒๕๖๗ (๘๕.๘๒) × ๑๐๐ = ๑๔.๘๗",
+                "ต้องปรับปรุง (๘๓.๓๘ คะแนน) คิดเป็นร้อยละ ๑๔.๘๗ (๑๒.๗๖ คะแนน)",
+                "คะแนนที่ได้ ๙๗.๖๑ คะแนน ระดับผลการประเมินอยู่ที่ ผ่านดีเยี่ยม",
+                "ส่วนที่ ๒ ผู้ประเมินจัดเก็บข้อมูล (EIT Survey)",
+                "๑. จัดทำแผนการจัดซื้อจัดจ้างของหน่วยงาน",
+            ]),
+        Expectation(
+            file: "anticorruption-plan-report/examples/003-bangtoei-anticorruption-plan-2567.yaml",
+            tables: [
+                (["ลำดับ", "รายการโครงการ", "มิติ", "ผลการดำเนินการ", "แล้วเสร็จ", "ไม่สามารถดำเนินการได้", "งบประมาณ",
+                  "ไม่ใช้งบประมาณ", "เบิกจ่าย", "คงเหลือ", "หมายเหตุ"],
+                 "โครงการเชิดชูเกียรติบุคลากรที่ปฏิบัติงานเป็นไปตามมาตรฐาน",
+                 "รวม ๑๘๐,๐๐๐.๐๐ ๐.๐๐ ๐.๐๐ ๑๘๐,๐๐๐.๐๐"),
+                (["ลำดับ", "โครงการ/กิจกรรม", "วิธีการดำเนินงาน", "ตัวชี้วัด", "งบประมาณ", "ระยะเวลาดำเนินการ", "ผลการดำเนินงาน",
+                  "การใช้จ่ายงบประมาณ", "หน่วยงานรับผิดชอบ"],
+                 "แต่งตั้งคณะกรรมการเชิดชูเกียรติบุคลากรที่ปฏิบัติงานเป็นไปตามมาตรฐาน",
+                 "กำหนดช่องทางการร้องเรียนเกี่ยวกับการทุจริตผ่านทางช่องทางออนไลน์ให้อยู่บนหน้าเว็บไซต์หลัก"),
+            ],
+            samples: [
+                "จัดทำโดย",
+                "อำเภอสามพราน จังหวัดนครปฐม",
+                "ความเป็นมาและผลการดำเนินงาน ณ ปัจจุบันของโครงการ",
+                "ไม่สามารถดำเนินการได้ เนื่องจากบุคลากรไม่เพียงพอ",
+                // Computed from the 20 projects: counts by dimension and status, money spent, share done.
+                "แผนป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ จำนวน ๒๐ โครงการ",
+                "- มิติที่ ๑ การสร้างสรรค์ที่ไม่ทนต่อการทุจริต ประกอบด้วย ๖ โครงการ",
+                "- มิติที่ ๒ การบริหารราชการเพื่อป้องกันการทุจริต ประกอบด้วย ๘ โครงการ",
+                "๑. อยู่ระหว่างดำเนินการ ๐ โครงการ",
+                "๒. เสร็จดำเนินการแล้ว ๑๗ โครงการ",
+                "๓. ไม่สามารถดำเนินการ ๓ โครงการ",
+                "๔. เบิกจ่ายงบประมาณ ๐.๐๐ บาท",
+                "ร้อยละ ๘๕",
+                // Money from `budget` and `spent`: remaining = budget − spent.
+                "โครงการเสริมสร้างค่านิยมต่อต้านการทุจริต ๑ ✓ ๕๐,๐๐๐.๐๐ ๐.๐๐ ๐.๐๐ ๕๐,๐๐๐.๐๐",
+            ],
+            onPage: [(3, "สารบัญ"), (3, "หน้าที่"), (4, "- ๑ -")]),
     ]
 
     /// Text without any white space, so lines broken differently still compare.
@@ -116,6 +172,30 @@ final class TemplateExampleTests: XCTestCase {
                     }
                 }
             }
+        }
+    }
+
+    /// The contents of the anticorruption report give each part's pages, from its heading to the
+    /// page before the next part; the front matter (cover, คำนำ, สารบัญ) has no numbers.
+    func testContentsPageRangesMatchTheRenderedParts() throws {
+        let input = RenderTests.root.appendingPathComponent("Templates/anticorruption-plan-report/examples/003-bangtoei-anticorruption-plan-2567.yaml")
+        let output = folder.appendingPathComponent("003.pdf")
+        XCTAssertEqual(try RenderTests.run(RenderTests.binary.path, ["render", input.path, "-o", output.path, "-q"]).0, 0)
+        let texts = try pages(of: output)
+        let contents = try XCTUnwrap(texts.firstIndex { $0.contains("สารบัญ") })
+        let parts = ["๑.ความเป็นมา", "๒.สรุปผลการดำเนินงานตามแผนปฏิบัติการต่อต้าน", "๓.รายงานผลการดำเนินงานตามแผนปฏิบัติการต่อด้าน"]
+        let starts = try parts.map { part in try XCTUnwrap(texts.indices.first { $0 > contents && texts[$0].contains(part) }, part) }
+        // Printed numbers start at ๑ on the page after the contents.
+        let printed = { (index: Int) in index - contents }
+        let ends = [starts[1] - 1, starts[2] - 1, texts.count - 1]
+        let thai = { (n: Int) in String(String(n).unicodeScalars.map { Character(Unicode.Scalar($0.value - 0x30 + 0x0E50)!) }) }
+        for (start, end) in zip(starts, ends) {
+            XCTAssertTrue(texts[contents].contains("\(thai(printed(start)))-\(thai(printed(end)))"),
+                          "contents lack \(printed(start))-\(printed(end)): \(texts[contents])")
+        }
+        XCTAssertEqual(starts.map(printed), [1, 4, 7], "hand-checked: parts start on printed pages ๑, ๔ and ๗")
+        for index in 0...contents {
+            XCTAssertNil(texts[index].range(of: #"^-[๐-๙]+-"#, options: .regularExpression), "front matter page \(index + 1) is numbered")
         }
     }
 
