@@ -94,7 +94,7 @@ final class TextSetter {
         }
         let utf8 = Array(text.utf8)
         while true {
-            let noBreaks = stretches.map { NoBreakRange(bytes: $0.bytes) }
+            let noBreaks = Self.disjoint(stretches.map(\.bytes)).map { NoBreakRange(bytes: $0) }
             let lines = shaper.shape(text: text, ranges: ranges, noBreaks: noBreaks, width: width, firstIndent: firstIndent)
             let tooWide = lines.enumerated().filter { index, line in
                 line.width > width - (index == 0 ? firstIndent : 0) + 0.01
@@ -111,6 +111,21 @@ final class TextSetter {
             guard !relax.isEmpty else { return lines }
             stretches = stretches.indices.flatMap { relax.contains($0) ? stretches[$0].relaxed(in: utf8) : [stretches[$0]] }
         }
+    }
+
+    /// Overlapping ranges joined (no break inside either is no break inside their union); ranges that
+    /// only touch stay apart, so a break where they meet is still allowed. Pango applies one
+    /// `allow_breaks` attribute per stretch of text, so a range covered by smaller ones would be lost.
+    static func disjoint(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound < last.upperBound {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
     }
 
     private func finish(_ line: ShapedLine, width: Double, indent: Double, alignment: HorizontalAlignment,

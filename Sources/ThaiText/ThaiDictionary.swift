@@ -23,24 +23,60 @@ public struct ThaiDictionary: Sendable {
     /// A dictionary of `words`; words that are not made of Thai letters only, or shorter than two
     /// letters, are left out.
     public init<Words: Sequence>(words: Words) where Words.Element == String {
-        var encoded = Set<[UInt8]>()
-        for word in words {
-            if let letters = Self.encode(word), letters.count >= 2 { encoded.insert(letters) }
-        }
-        build(from: encoded.sorted { $0.lexicographicallyPrecedes($1) })
+        self.init(encoded: words.compactMap(Self.encode))
     }
 
-    /// Reads a word list file: one word per line, UTF-8; blank lines and lines starting with `#` are skipped.
+    /// Reads a word list file: one word per line, UTF-8; lines starting with `#` and lines that are
+    /// not a Thai word are skipped. Read byte by byte: the bundled list has 60,000 words.
     public init(contentsOfFile path: String) throws {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        self.init(words: text.split(whereSeparator: \.isNewline).lazy
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") })
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        var words: [[UInt8]] = []
+        var word: [UInt8] = []
+        var valid = true
+        var index = data.startIndex
+        func endLine() {
+            if valid { words.append(word) }
+            word = []
+            valid = true
+        }
+        while index < data.endIndex {
+            let byte = data[index]
+            if byte == 0x0A {
+                endLine()
+                index += 1
+            } else if byte == 0xE0, index + 2 < data.endIndex {
+                // A three-byte UTF-8 sequence: U+0E01–U+0E4F are E0 B8 81 … E0 B9 8F.
+                let scalar = (UInt32(data[index + 1] & 0x3F) << 6) | UInt32(data[index + 2] & 0x3F)
+                if (0x0E01...0x0E4F).contains(scalar) { word.append(UInt8(scalar - 0x0E00)) } else { valid = false }
+                index += 3
+            } else {
+                if byte != 0x0D { valid = false }
+                index += 1
+            }
+        }
+        endLine()
+        self.init(encoded: words)
+    }
+
+    private init(encoded words: [[UInt8]]) {
+        var sorted = words.filter { $0.count >= 2 }
+        if !zip(sorted, sorted.dropFirst()).allSatisfy({ $0.lexicographicallyPrecedes($1) }) {
+            sorted = Array(Set(sorted)).sorted { $0.lexicographicallyPrecedes($1) }
+        }
+        build(from: sorted)
     }
 
     /// The same dictionary with more words.
     public func adding<Words: Sequence>(_ words: Words) -> ThaiDictionary where Words.Element == String {
-        ThaiDictionary(words: allWords() + Array(words))
+        // The trie lists its words in order; merging in the few new ones keeps the list sorted.
+        let added = Set(words.compactMap(Self.encode).filter { $0.count >= 2 }).sorted { $0.lexicographicallyPrecedes($1) }
+        var merged: [[UInt8]] = []
+        var known = allWords()[...]
+        for word in added {
+            while let first = known.first, first.lexicographicallyPrecedes(word) { merged.append(known.removeFirst()) }
+            if known.first != word { merged.append(word) }
+        }
+        return ThaiDictionary(encoded: merged + known)
     }
 
     /// Whether `word` is in the dictionary.
@@ -187,11 +223,12 @@ public struct ThaiDictionary: Sendable {
         }
     }
 
-    private func allWords() -> [String] {
-        var words: [String] = []
+    /// Every word, in sorted order.
+    private func allWords() -> [[UInt8]] {
+        var words: [[UInt8]] = []
         var path: [UInt8] = []
         func visit(_ node: Int32) {
-            if isWord[Int(node)] { words.append(Self.decode(path)) }
+            if isWord[Int(node)] { words.append(path) }
             let start = Int(firstEdge[Int(node)])
             for edge in start..<start + Int(edgeCount[Int(node)]) {
                 path.append(edgeLetters[edge])
@@ -216,9 +253,5 @@ public struct ThaiDictionary: Sendable {
             letters.append(letter)
         }
         return letters
-    }
-
-    private static func decode(_ letters: [UInt8]) -> String {
-        String(String.UnicodeScalarView(letters.compactMap { Unicode.Scalar(0x0E00 + UInt32($0)) }))
     }
 }
