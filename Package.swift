@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "ReportModel", dependencies: ["ReportSyntax", "ThaiText"]),
         .target(name: "ReportLayout", dependencies: ["ReportModel", "ReportSyntax", "ThaiText", "Graphics"]),
         .target(name: "ReportRender", dependencies: ["ReportLayout", "Graphics"]),
-        .target(name: "ThaiReport", dependencies: ["ReportSyntax", "ReportTemplates", "ReportModel", "ReportLayout", "ReportRender", "Graphics"]),
+        .target(name: "ThaiReport", dependencies: ["ReportSyntax", "ReportTemplates", "ReportModel", "ReportLayout", "ReportRender", "Graphics", "ThaiText"]),
         .executableTarget(
             name: "thaireport",
             dependencies: ["ThaiReport", "ReportTemplates", .product(name: "ArgumentParser", package: "swift-argument-parser")]

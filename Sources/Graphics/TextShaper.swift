@@ -1,18 +1,22 @@
 import Foundation
 import CPangoCairo
 
-/// A stretch of a paragraph's text (UTF-8 byte range) with the font it is set in and whether
-/// line breaks are allowed inside it.
+/// A stretch of a paragraph's text (UTF-8 byte range) with the font it is set in.
 public struct StyledRange {
     public var bytes: Range<Int>
     public var font: FontRequest
-    public var allowBreaks: Bool
 
-    public init(bytes: Range<Int>, font: FontRequest, allowBreaks: Bool = true) {
+    public init(bytes: Range<Int>, font: FontRequest) {
         self.bytes = bytes
         self.font = font
-        self.allowBreaks = allowBreaks
     }
+}
+
+/// A stretch of a paragraph's text (UTF-8 byte range) inside which lines may not break (Pango's
+/// `allow_breaks` attribute; a word joiner would upset libthai's breaking around it).
+public struct NoBreakRange: Equatable {
+    public var bytes: Range<Int>
+    public init(bytes: Range<Int>) { self.bytes = bytes }
 }
 
 /// One glyph of a shaped line, positioned relative to the line's origin (x from the line start,
@@ -72,8 +76,9 @@ public final class TextShaper {
     deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
 
     /// Breaks `text` into lines no wider than `width` points (the first line `firstIndent` narrower)
-    /// and shapes them. `ranges` must cover the text.
-    public func shape(text: String, ranges: [StyledRange], width: Double, firstIndent: Double = 0) -> [ShapedLine] {
+    /// and shapes them, never breaking inside `noBreaks`. `ranges` must cover the text.
+    public func shape(text: String, ranges: [StyledRange], noBreaks: [NoBreakRange] = [], width: Double,
+                      firstIndent: Double = 0) -> [ShapedLine] {
         let scale = Double(thaireport_pango_scale())
         pango_layout_set_text(layout, text, -1)
         pango_layout_set_width(layout, Int32(max(1, width * scale)))
@@ -89,12 +94,12 @@ public final class TextShaper {
             fontAttribute.pointee.end_index = guint(range.bytes.upperBound)
             pango_attr_list_insert(attributes, fontAttribute)
             pango_font_description_free(description)
-            if !range.allowBreaks {
-                let noBreak = pango_attr_allow_breaks_new(0)!
-                noBreak.pointee.start_index = guint(range.bytes.lowerBound)
-                noBreak.pointee.end_index = guint(range.bytes.upperBound)
-                pango_attr_list_insert(attributes, noBreak)
-            }
+        }
+        for range in noBreaks {
+            let noBreak = pango_attr_allow_breaks_new(0)!
+            noBreak.pointee.start_index = guint(range.bytes.lowerBound)
+            noBreak.pointee.end_index = guint(range.bytes.upperBound)
+            pango_attr_list_insert(attributes, noBreak)
         }
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)

@@ -19,11 +19,12 @@ public final class LayoutEngine {
     private let images: [String: RasterImage]
     public private(set) var warnings: [LayoutWarning] = []
 
-    /// `images` holds the decoded pictures of the document's image blocks, by path.
-    public init(document: Document, shaper: TextShaper, images: [String: RasterImage]) {
+    /// `images` holds the decoded pictures of the document's image blocks, by path; `dictionary`
+    /// the Thai words kept whole when lines break (the document's own `words` are added to it).
+    public init(document: Document, shaper: TextShaper, images: [String: RasterImage], dictionary: ThaiDictionary = .empty) {
         self.document = document
         self.images = images
-        blocks = BlockSetter(text: TextSetter(shaper: shaper, document: document), document: document)
+        blocks = BlockSetter(text: TextSetter(shaper: shaper, document: document, dictionary: dictionary), document: document)
     }
 
     /// Lays out every page, calling `sink` with each in order; returns the headings with their pages.

@@ -1,6 +1,7 @@
 import Foundation
 import Graphics
 import ReportModel
+import ThaiText
 
 /// A line of text ready to place: glyph runs positioned from the line's left edge (alignment and
 /// justification applied), and the line box it occupies.
@@ -25,12 +26,15 @@ struct SetLine {
 final class TextSetter {
     let shaper: TextShaper
     private let scales: [String: Double]
-    private let keepTogether: [String]
+    private let rules: LineBreakRules
+    /// Stretches found per paragraph text (the same text is often set more than once, e.g. to measure a cell).
+    private var stretchCache: [String: [UnbreakableStretch]] = [:]
 
-    init(shaper: TextShaper, document: Document) {
+    init(shaper: TextShaper, document: Document, dictionary: ThaiDictionary = .empty) {
         self.shaper = shaper
         scales = Dictionary(document.fonts.map { ($0.name, $0.scale) }, uniquingKeysWith: { a, _ in a })
-        keepTogether = document.keepTogether.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        rules = LineBreakRules(dictionary: document.words.isEmpty ? dictionary : dictionary.adding(document.words),
+                               keepTogether: document.keepTogether)
     }
 
     /// The font a style asks for, at its drawn size.
@@ -44,12 +48,14 @@ final class TextSetter {
         var text = ""
         var ranges: [StyledRange] = []
         var underlined: [Range<Int>] = []
+        var marked: [Range<Int>] = []
         for span in spans {
             let start = text.utf8.count
             text += span.text
             let range = start..<text.utf8.count
             guard !range.isEmpty else { continue }
-            ranges.append(StyledRange(bytes: range, font: font(style, bold: span.bold, italic: span.italic), allowBreaks: !span.keepTogether))
+            ranges.append(StyledRange(bytes: range, font: font(style, bold: span.bold, italic: span.italic)))
+            if span.keepTogether { marked.append(range) }
             if span.underline || style.underline { underlined.append(range) }
         }
         if text.isEmpty {
@@ -57,9 +63,8 @@ final class TextSetter {
             text = " "
             ranges = [StyledRange(bytes: 0..<1, font: font(style))]
         }
-        ranges += keepTogetherRanges(in: text, fonts: ranges)
         let indent = firstIndent ?? style.firstLineIndent
-        let shaped = shaper.shape(text: text, ranges: ranges, width: width, firstIndent: indent)
+        let shaped = breakLines(text, ranges: ranges, marked: marked, width: width, firstIndent: indent)
         let alignment = align ?? style.align
         let lineHeight = style.lineHeight
         return shaped.enumerated().map { index, line in
@@ -74,24 +79,50 @@ final class TextSetter {
         set([Span(text)], style: style, width: width, align: align, firstIndent: 0)
     }
 
-    /// Occurrences of the document's keep-together words, as ranges where breaks are not allowed.
-    private func keepTogetherRanges(in text: String, fonts: [StyledRange]) -> [StyledRange] {
-        guard !keepTogether.isEmpty else { return [] }
-        var result: [StyledRange] = []
+    /// Breaks `text` into lines with the unbreakable stretches of `LineBreakRules`. A stretch on a
+    /// line wider than the column is relaxed (a name to its words, a word or number to Pango's own
+    /// breaks) and the text broken again, until every line fits or nothing is left to relax.
+    private func breakLines(_ text: String, ranges: [StyledRange], marked: [Range<Int>], width: Double,
+                            firstIndent: Double) -> [ShapedLine] {
+        let key = marked.isEmpty ? text : text + "\u{0}" + marked.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",")
+        var stretches: [UnbreakableStretch]
+        if let known = stretchCache[key] {
+            stretches = known
+        } else {
+            stretches = rules.stretches(in: text, marked: marked)
+            stretchCache[key] = stretches
+        }
         let utf8 = Array(text.utf8)
-        for word in keepTogether {
-            let needle = Array(word.utf8)
-            guard needle.count <= utf8.count else { continue }
-            var start = 0
-            while start + needle.count <= utf8.count {
-                if utf8[start] == needle[0], Array(utf8[start..<start + needle.count]) == needle {
-                    let range = start..<start + needle.count
-                    let font = fonts.first { $0.bytes.contains(start) }?.font ?? fonts[0].font
-                    result.append(StyledRange(bytes: range, font: font, allowBreaks: false))
-                    start += needle.count
-                } else {
-                    start += 1
+        while true {
+            let noBreaks = Self.disjoint(stretches.map(\.bytes)).map { NoBreakRange(bytes: $0) }
+            let lines = shaper.shape(text: text, ranges: ranges, noBreaks: noBreaks, width: width, firstIndent: firstIndent)
+            let tooWide = lines.enumerated().filter { index, line in
+                line.width > width - (index == 0 ? firstIndent : 0) + 0.01
+            }.map(\.element.bytes)
+            guard !tooWide.isEmpty else { return lines }
+            // On each line too wide, the longest stretch is relaxed first (a name before the words in it).
+            var relax = Set<Int>()
+            for line in tooWide {
+                let candidates = stretches.indices.filter { stretches[$0].bytes.overlaps(line) }
+                if let longest = candidates.max(by: { stretches[$0].bytes.count < stretches[$1].bytes.count }) {
+                    relax.insert(longest)
                 }
+            }
+            guard !relax.isEmpty else { return lines }
+            stretches = stretches.indices.flatMap { relax.contains($0) ? stretches[$0].relaxed(in: utf8) : [stretches[$0]] }
+        }
+    }
+
+    /// Overlapping ranges joined (no break inside either is no break inside their union); ranges that
+    /// only touch stay apart, so a break where they meet is still allowed. Pango applies one
+    /// `allow_breaks` attribute per stretch of text, so a range covered by smaller ones would be lost.
+    static func disjoint(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound < last.upperBound {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
             }
         }
         return result

@@ -13,15 +13,18 @@ public struct Document {
     public var digits: ThaiFormatting.Digits
     /// Words and names that must never be broken across lines.
     public var keepTogether: [String]
+    /// Thai words added to the line-breaking dictionary (kept whole unless wider than their column).
+    public var words: [String]
     public var sections: [Section]
 
     public init(metadata: Metadata, fonts: [FontFamily], styles: [String: TextStyle], digits: ThaiFormatting.Digits,
-                keepTogether: [String], sections: [Section]) {
+                keepTogether: [String], words: [String] = [], sections: [Section]) {
         self.metadata = metadata
         self.fonts = fonts
         self.styles = styles
         self.digits = digits
         self.keepTogether = keepTogether
+        self.words = words
         self.sections = sections
     }
 

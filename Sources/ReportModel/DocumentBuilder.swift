@@ -27,10 +27,26 @@ public final class DocumentBuilder {
     var digits: ThaiFormatting.Digits = .thai
     var families: [FontFamily] = []
 
-    static let topKeys = ["metadata", "font", "fonts", "styles", "digits", "page", "keep-together", "blocks", "sections"]
+    static let topKeys = ["metadata", "font", "fonts", "styles", "digits", "page", "keep-together", "words", "blocks", "sections"]
 
     public init(environment: BuildEnvironment) {
         self.environment = environment
+    }
+
+    /// The description's own dictionary words: Thai letters only, each kept whole like the bundled words.
+    func readWords(_ top: MappingReader) -> [String] {
+        let words = top.texts("words") ?? []
+        let items = top.value("words")?.sequence ?? []
+        for (index, word) in words.enumerated() where !Self.isThaiWord(word) {
+            let location = index < items.count ? items[index].location : top.keyLocation("words")
+            diagnostics.error(location, "`\(word)` in `words` is not a Thai word (Thai letters only, no spaces or digits)",
+                              hint: "list names and phrases with spaces under `keep-together`")
+        }
+        return words
+    }
+
+    static func isThaiWord(_ word: String) -> Bool {
+        !word.isEmpty && word.unicodeScalars.allSatisfy { (0x0E01...0x0E4F).contains($0.value) }
     }
 
     /// Builds the document, or throws every error found (warnings are returned with the document).
@@ -48,6 +64,7 @@ public final class DocumentBuilder {
         styles = StyleSheet.defaults(font: defaultFamily)
         if let node = top.value("styles") { readStyles(node) }
         let keepTogether = top.texts("keep-together") ?? []
+        let words = readWords(top)
         let basePage = readPage(top.value("page"), base: defaultPage())
 
         var sections: [Section] = []
@@ -76,7 +93,7 @@ public final class DocumentBuilder {
         }
         if diagnostics.hasErrors { throw DiagnosticList(diagnostics.sorted) }
         let document = Document(metadata: metadata, fonts: families, styles: styles, digits: digits,
-                                keepTogether: keepTogether, sections: sections)
+                                keepTogether: keepTogether, words: words, sections: sections)
         return (document, diagnostics.sorted)
     }
 

@@ -5,6 +5,7 @@ import ReportModel
 import ReportRender
 import ReportSyntax
 import ReportTemplates
+import ThaiText
 
 /// A failure of the tool itself rather than of the description: an output that cannot be written,
 /// missing bundled resources or libraries. The CLI exits with status 2 for these.
@@ -59,7 +60,8 @@ public enum ReportPipeline {
         var layoutWarnings: [LayoutWarning] = []
         do {
             let renderer = try PDFRenderer(path: temporary, metadata: document.metadata)
-            let engine = LayoutEngine(document: document, shaper: TextShaper(library: fonts), images: images)
+            let engine = LayoutEngine(document: document, shaper: TextShaper(library: fonts), images: images,
+                                      dictionary: try Resources.thaiDictionary(environment: environment))
             try engine.layout { renderer.draw($0) }
             layoutWarnings = engine.warnings
             pages = renderer.pageCount
@@ -165,5 +167,17 @@ public enum Resources {
             return (root.appendingPathComponent("Fonts").path, root.appendingPathComponent("Templates").path)
         }
         throw ToolError("cannot find thaireport's Fonts folder; set THAIREPORT_HOME to the folder that holds Fonts/ and Templates/")
+    }
+
+    /// The bundled Thai word list (`Dictionary/thai-words.txt`, beside `Fonts/`) that keeps words
+    /// whole when lines break.
+    public static func thaiDictionary(environment: [String: String]) throws -> ThaiDictionary {
+        let root = URL(fileURLWithPath: try locate(environment: environment).fonts).deletingLastPathComponent()
+        let path = root.appendingPathComponent("Dictionary/thai-words.txt").path
+        do {
+            return try ThaiDictionary(contentsOfFile: path)
+        } catch {
+            throw ToolError("the bundled word list \(path) is missing or unreadable; reinstall thaireport")
+        }
     }
 }

@@ -181,4 +181,32 @@ final class RenderTests: XCTestCase {
             }
         }
     }
+
+    /// The hard cases of Thai mark placement, in regular and bold, in justified paragraphs and table
+    /// cells, come back from pdftotext as their source characters (ำ whole, Thai digits as U+0E50–0E59).
+    /// Spaces are ignored: poppler adds one after a mark shifted left of its pen (ปั้ น).
+    func testHardCasesCopyBackExactly() throws {
+        let cases = ["ปี่", "ป้", "ฝ้", "ฟ้", "ฬ่", "ญู", "ฐู", "ฎุ", "ฏุ", "น้ำ", "ก่ำ", "ที่", "ปั้น", "ทำ", "๕๐,๐๐๐.๐๐"]
+        let line = cases.joined(separator: " ")
+        let filler = "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ"
+        let yaml = """
+        metadata: {title: ทดสอบ}
+        blocks:
+          - paragraph: {text: "\(filler) \(line) \(filler)", align: justify}
+          - paragraph: {text: "**\(filler) \(line) \(filler)**", align: justify}
+          - table:
+              columns: [1fr, 1fr]
+              header: [ปกติ, ตัวหนา]
+              rows:
+                - ["\(line)", "**\(line)**"]
+        """
+        let output = folder.appendingPathComponent("hard.pdf")
+        let (status, _, error) = try render(try write(yaml), output)
+        XCTAssertEqual(status, 0, error)
+        let extracted = try text(output, page: 1).filter { !$0.isWhitespace }
+        let compact = cases.joined().filter { !$0.isWhitespace }
+        XCTAssertEqual(extracted.components(separatedBy: compact).count - 1, 4, extracted)
+        XCTAssertFalse(extracted.unicodeScalars.contains("\u{0E4D}"), "ำ never comes back as nikhahit + sara aa")
+        XCTAssertTrue(extracted.contains("๕๐,๐๐๐.๐๐"))
+    }
 }

@@ -5,6 +5,7 @@ import ReportModel
 import ReportSyntax
 import ThaiText
 import ThaiReport
+import ThaiText
 import XCTest
 
 /// Pagination: which lines and rows land on which page, where, and what is kept together.

@@ -89,6 +89,12 @@ final class ThaiFormattingTests: XCTestCase {
         XCTAssertEqual(F.numberInWords(-21), "ลบยี่สิบเอ็ด")
     }
 
+    func testWordsOfNumbersWrittenInThaiDigits() {
+        XCTAssertEqual(F.numberInWords(Int(F.digits("๒๑", .arabic))!), "ยี่สิบเอ็ด")
+        XCTAssertEqual(F.numberInWords(Int(F.digits("๑๐๑", .arabic))!), "หนึ่งร้อยเอ็ด")
+        XCTAssertEqual(F.moneyInWords(F.parseNumber("๕๐,๐๐๐.๐๐")!), "ห้าหมื่นบาทถ้วน")
+    }
+
     func testMoneyInWordsBahtOnly() {
         XCTAssertEqual(F.moneyInWords(0), "ศูนย์บาทถ้วน")
         XCTAssertEqual(F.moneyInWords(1), "หนึ่งบาทถ้วน")

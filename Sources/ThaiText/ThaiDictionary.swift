@@ -1,0 +1,257 @@
+import Foundation
+
+/// A Thai word list and the segmentation it gives: runs of Thai letters are split into the fewest
+/// dictionary words (maximal matching), so line breaking can keep each word whole.
+///
+/// Words are stored in a trie over Thai code points (U+0E01–U+0E4F, one byte each).
+public struct ThaiDictionary: Sendable {
+    /// Trie nodes: each node's children are `edges[firstEdge[node]..<firstEdge[node] + edgeCount[node]]`.
+    private var firstEdge: [Int32] = [0]
+    private var edgeCount: [UInt8] = [0]
+    private var isWord: [Bool] = [false]
+    /// Edges as (letter, child node), sorted by letter within a node.
+    private var edgeLetters: [UInt8] = []
+    private var edgeTargets: [Int32] = []
+    /// Children of the root by letter, for a direct first step.
+    private var rootChildren = [Int32](repeating: -1, count: 128)
+    /// Number of words.
+    public private(set) var count = 0
+
+    /// An empty dictionary: no word is found, so segmentation adds nothing.
+    public static let empty = ThaiDictionary(words: [])
+
+    /// A dictionary of `words`; words that are not made of Thai letters only, or shorter than two
+    /// letters, are left out.
+    public init<Words: Sequence>(words: Words) where Words.Element == String {
+        self.init(encoded: words.compactMap(Self.encode))
+    }
+
+    /// Reads a word list file: one word per line, UTF-8; lines starting with `#` and lines that are
+    /// not a Thai word are skipped. Read byte by byte: the bundled list has 60,000 words.
+    public init(contentsOfFile path: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        var words: [[UInt8]] = []
+        var word: [UInt8] = []
+        var valid = true
+        var index = data.startIndex
+        func endLine() {
+            if valid { words.append(word) }
+            word = []
+            valid = true
+        }
+        while index < data.endIndex {
+            let byte = data[index]
+            if byte == 0x0A {
+                endLine()
+                index += 1
+            } else if byte == 0xE0, index + 2 < data.endIndex {
+                // A three-byte UTF-8 sequence: U+0E01–U+0E4F are E0 B8 81 … E0 B9 8F.
+                let scalar = (UInt32(data[index + 1] & 0x3F) << 6) | UInt32(data[index + 2] & 0x3F)
+                if (0x0E01...0x0E4F).contains(scalar) { word.append(UInt8(scalar - 0x0E00)) } else { valid = false }
+                index += 3
+            } else {
+                if byte != 0x0D { valid = false }
+                index += 1
+            }
+        }
+        endLine()
+        self.init(encoded: words)
+    }
+
+    private init(encoded words: [[UInt8]]) {
+        var sorted = words.filter { $0.count >= 2 }
+        if !zip(sorted, sorted.dropFirst()).allSatisfy({ $0.lexicographicallyPrecedes($1) }) {
+            sorted = Array(Set(sorted)).sorted { $0.lexicographicallyPrecedes($1) }
+        }
+        build(from: sorted)
+    }
+
+    /// The same dictionary with more words.
+    public func adding<Words: Sequence>(_ words: Words) -> ThaiDictionary where Words.Element == String {
+        // The trie lists its words in order; merging in the few new ones keeps the list sorted.
+        let added = Set(words.compactMap(Self.encode).filter { $0.count >= 2 }).sorted { $0.lexicographicallyPrecedes($1) }
+        var merged: [[UInt8]] = []
+        var known = allWords()[...]
+        for word in added {
+            while let first = known.first, first.lexicographicallyPrecedes(word) { merged.append(known.removeFirst()) }
+            if known.first != word { merged.append(word) }
+        }
+        return ThaiDictionary(encoded: merged + known)
+    }
+
+    /// Whether `word` is in the dictionary.
+    public func contains(_ word: String) -> Bool {
+        guard let letters = Self.encode(word), !letters.isEmpty else { return false }
+        var node: Int32 = 0
+        for letter in letters {
+            guard let next = child(of: node, letter) else { return false }
+            node = next
+        }
+        return isWord[Int(node)]
+    }
+
+    /// The dictionary words of `text` that are two or more letters long, as UTF-8 byte ranges.
+    /// Each run of Thai letters is split into the fewest words, letters not covered by any word
+    /// counting as one word each (and never more than a word would); a word never ends before a
+    /// mark or a following vowel (ะ า ำ ๅ), which belong to the letter before them.
+    public func words(in text: String) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var letters: [UInt8] = []
+        var offsets: [Int] = []
+        var byte = 0
+        func segmentRun() {
+            defer { letters.removeAll(keepingCapacity: true); offsets.removeAll(keepingCapacity: true) }
+            guard letters.count >= 2 else { return }
+            for span in segment(letters) where span.count >= 2 {
+                let end = span.upperBound < offsets.count ? offsets[span.upperBound] : byte
+                result.append(offsets[span.lowerBound]..<end)
+            }
+        }
+        for scalar in text.unicodeScalars {
+            if let letter = Self.letter(scalar) {
+                letters.append(letter)
+                offsets.append(byte)
+            } else {
+                segmentRun()
+            }
+            byte += UTF8.width(scalar)
+        }
+        segmentRun()
+        return result
+    }
+
+    // MARK: Segmentation
+
+    /// Fewest-words segmentation of one run of letters, as ranges of letter indices (words and
+    /// single uncovered letters).
+    private func segment(_ letters: [UInt8]) -> [Range<Int>] {
+        let n = letters.count
+        let unknownCost = 1_000
+        var cost = [Int](repeating: Int.max, count: n + 1)
+        var from = [Int](repeating: 0, count: n + 1)
+        cost[0] = 0
+        for start in 0..<n where cost[start] != Int.max {
+            // An uncovered letter.
+            if cost[start] + unknownCost < cost[start + 1] {
+                cost[start + 1] = cost[start] + unknownCost
+                from[start + 1] = start
+            }
+            var node: Int32 = 0
+            var index = start
+            while index < n, let next = child(of: node, letters[index]) {
+                node = next
+                index += 1
+                if isWord[Int(node)], index - start >= 2, canEnd(letters, at: index), cost[start] + 1 < cost[index] {
+                    cost[index] = cost[start] + 1
+                    from[index] = start
+                }
+            }
+        }
+        var spans: [Range<Int>] = []
+        var end = n
+        while end > 0 {
+            spans.append(from[end]..<end)
+            end = from[end]
+        }
+        return spans.reversed()
+    }
+
+    /// A word may end at `index` unless the next letter belongs to the one before it.
+    private func canEnd(_ letters: [UInt8], at index: Int) -> Bool {
+        guard index < letters.count else { return true }
+        return !Self.attachesToPrevious(letters[index])
+    }
+
+    /// Marks above and below (U+0E31, U+0E34–0E3A, U+0E47–0E4E) and the vowels ะ า ำ ๅ.
+    private static func attachesToPrevious(_ letter: UInt8) -> Bool {
+        switch letter {
+        case 0x30, 0x31, 0x32, 0x33, 0x34...0x3A, 0x45, 0x47...0x4E: return true
+        default: return false
+        }
+    }
+
+    // MARK: Trie
+
+    private func child(of node: Int32, _ letter: UInt8) -> Int32? {
+        if node == 0 {
+            let target = rootChildren[Int(letter)]
+            return target >= 0 ? target : nil
+        }
+        let start = Int(firstEdge[Int(node)])
+        let end = start + Int(edgeCount[Int(node)])
+        var index = start
+        while index < end {
+            if edgeLetters[index] == letter { return edgeTargets[index] }
+            if edgeLetters[index] > letter { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Builds the trie from sorted, distinct words: children of each node are laid out together.
+    private mutating func build(from sorted: [[UInt8]]) {
+        count = sorted.count
+        // Breadth-first: each entry is a node with the range of words below it and their common depth.
+        var queue: [(node: Int32, words: Range<Int>, depth: Int)] = [(0, 0..<sorted.count, 0)]
+        var head = 0
+        while head < queue.count {
+            let (node, range, depth) = queue[head]
+            head += 1
+            var index = range.lowerBound
+            if index < range.upperBound, sorted[index].count == depth {
+                isWord[Int(node)] = true
+                index += 1
+            }
+            firstEdge[Int(node)] = Int32(edgeLetters.count)
+            var children = 0
+            while index < range.upperBound {
+                let letter = sorted[index][depth]
+                var end = index + 1
+                while end < range.upperBound, sorted[end][depth] == letter { end += 1 }
+                let childNode = Int32(isWord.count)
+                isWord.append(false)
+                firstEdge.append(0)
+                edgeCount.append(0)
+                edgeLetters.append(letter)
+                edgeTargets.append(childNode)
+                if node == 0 { rootChildren[Int(letter)] = childNode }
+                queue.append((childNode, index..<end, depth + 1))
+                children += 1
+                index = end
+            }
+            edgeCount[Int(node)] = UInt8(children)
+        }
+    }
+
+    /// Every word, in sorted order.
+    private func allWords() -> [[UInt8]] {
+        var words: [[UInt8]] = []
+        var path: [UInt8] = []
+        func visit(_ node: Int32) {
+            if isWord[Int(node)] { words.append(path) }
+            let start = Int(firstEdge[Int(node)])
+            for edge in start..<start + Int(edgeCount[Int(node)]) {
+                path.append(edgeLetters[edge])
+                visit(edgeTargets[edge])
+                path.removeLast()
+            }
+        }
+        visit(0)
+        return words
+    }
+
+    /// A Thai letter, mark or sign (U+0E01–U+0E4F) as its offset from U+0E00; nil for anything else
+    /// (Thai digits included: numbers are not words).
+    private static func letter(_ scalar: Unicode.Scalar) -> UInt8? {
+        (0x0E01...0x0E4F).contains(scalar.value) ? UInt8(scalar.value - 0x0E00) : nil
+    }
+
+    private static func encode(_ word: String) -> [UInt8]? {
+        var letters: [UInt8] = []
+        for scalar in word.unicodeScalars {
+            guard let letter = letter(scalar) else { return nil }
+            letters.append(letter)
+        }
+        return letters
+    }
+}

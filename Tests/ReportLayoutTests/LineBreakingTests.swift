@@ -1,0 +1,190 @@
+import Foundation
+import Graphics
+import ReportLayout
+import ReportModel
+import ReportSyntax
+import ThaiReport
+import ThaiText
+import XCTest
+
+/// Where lines break (names, words, numbers, punctuation) and how justified lines are spread.
+final class LineBreakingTests: XCTestCase {
+    private static var library: FontLibrary!
+    private static var fontsDirectory = ""
+    private static var dictionary = ThaiDictionary.empty
+
+    override class func setUp() {
+        let environment = ProcessInfo.processInfo.environment
+        let resources = try! Resources.locate(environment: environment)
+        fontsDirectory = resources.fonts
+        library = try! FontLibrary(files: ["Regular", "Bold", "Italic", "BoldItalic"].map { "\(resources.fonts)/Sarabun/Sarabun-\($0).ttf" })
+        dictionary = try! Resources.thaiDictionary(environment: environment)
+    }
+
+    /// Lines of the text area of every page, top to bottom, for a description whose text area is
+    /// `width` wide.
+    private func lines(_ blocks: String, width: String, extra: String = "") throws -> [PlacedText] {
+        let paper = try XCTUnwrap(Double(width.dropLast(2))) + 2
+        let yaml = """
+        page: {size: [\(paper)cm, 29.7cm], margins: "1cm 1cm 1cm 1cm", page-numbers: false}
+        styles: {body: {first-line-indent: 0}}
+        \(extra)
+        blocks:
+        \(blocks)
+        """
+        let root = try YAMLLoader.parse(data: Data(yaml.utf8), file: "t.yaml")
+        let builder = DocumentBuilder(environment: BuildEnvironment(baseDirectory: "/tmp", fontsDirectory: Self.fontsDirectory, sourceDateEpoch: 0))
+        let document = try builder.build(root).0
+        var pages: [PageFrame] = []
+        try LayoutEngine(document: document, shaper: TextShaper(library: Self.library), images: [:], dictionary: Self.dictionary)
+            .layout { pages.append($0) }
+        return pages.flatMap { page in page.lines.sorted { ($0.top, $0.x) < ($1.top, $1.x) } }
+    }
+
+    private func paragraph(_ text: String, align: String = "left") -> String {
+        "  - paragraph: {text: \"\(text)\", align: \(align)}"
+    }
+
+    // MARK: Names
+
+    func testKeepTogetherNameInANarrowColumnStaysOnOneLine() throws {
+        let name = "องค์การบริหารส่วนตำบลโคกตูม"
+        let text = "รายงานฉบับนี้จัดทำโดย\(name)เพื่อเสนอผู้บริหารและประชาชนในเขต\(name)ได้รับทราบ"
+        var splitWithoutKeeping = 0
+        for step in 0..<12 {
+            let width = String(format: "%.1fcm", 5.0 + Double(step) * 0.3)
+            let kept = try lines(paragraph(text), width: width, extra: "keep-together: [\(name)]").map(\.text)
+            XCTAssertEqual(kept.reduce(0) { $0 + $1.components(separatedBy: name).count - 1 }, 2, "\(width): \(kept)")
+            let free = try lines(paragraph(text), width: width).map(\.text)
+            if free.reduce(0, { $0 + $1.components(separatedBy: name).count - 1 }) < 2 { splitWithoutKeeping += 1 }
+        }
+        XCTAssertGreaterThan(splitWithoutKeeping, 0, "some width tempts a break inside the name")
+    }
+
+    func testNameWiderThanItsColumnBreaksOnlyBetweenItsWords() throws {
+        let name = "องค์การบริหารส่วนตำบลโคกตูม อำเภอประโคนชัย จังหวัดบุรีรัมย์"
+        let result = try lines(paragraph("จัดทำโดย \(name)"), width: "6cm", extra: "keep-together: [\"\(name)\"]")
+        let text = result.map(\.text)
+        for word in name.split(separator: " ") {
+            XCTAssertTrue(text.contains { $0.contains(word) }, "\(word) split: \(text)")
+        }
+        XCTAssertFalse(text.contains { $0.contains(name) }, "the whole name does not fit")
+        for line in result { XCTAssertLessThanOrEqual(line.width, 6 * Units.cm + 0.5) }
+    }
+
+    func testSignerNameBreaksOnlyBetweenItsWords() throws {
+        let name = "นางสาวพรทิพย์ ศรีสุขสวัสดิ์ ณ อยุธยา"
+        // One signer stands in the right half: a 3.5 cm column, too narrow for the whole name.
+        let result = try lines("  - signature: {name: \(name), position: ผู้อำนวยการกองคลัง}", width: "7cm").map(\.text)
+        let nameLines = result.filter { $0.contains("นางสาว") || $0.contains("อยุธยา") || $0.contains("ศรีสุข") }
+        XCTAssertGreaterThan(nameLines.count, 1, "\(result)")
+        let words = Set(["(นางสาวพรทิพย์", "ศรีสุขสวัสดิ์", "ณ", "อยุธยา)"])
+        for line in nameLines {
+            for word in line.split(separator: " ") { XCTAssertTrue(words.contains(String(word)), "\(word) in \(result)") }
+        }
+    }
+
+    // MARK: Punctuation, numbers, Latin words
+
+    func testRepetitionMarkAndClosingPunctuationNeverStartALine() throws {
+        let text = (1...12).map { "ข้อ \($0) มีหลาย ๆ เรื่อง (สำคัญมาก) และ “ข้อความ” ต่าง ๆ, ดีๆ." }.joined(separator: " ")
+        for width in ["3cm", "4cm", "5.5cm"] {
+            let result = try lines(paragraph(text), width: width)
+            for line in result {
+                let trimmed = line.text.trimmingCharacters(in: .whitespaces)
+                guard let first = trimmed.unicodeScalars.first, let last = trimmed.unicodeScalars.last else { continue }
+                XCTAssertFalse("ๆ),.”".unicodeScalars.contains(first), "line starts with \(first): \(trimmed)")
+                XCTAssertFalse("(“".unicodeScalars.contains(last), "line ends with \(last): \(trimmed)")
+            }
+        }
+    }
+
+    func testNumbersLatinWordsAndURLsStayWholeWhenTheyFit() throws {
+        let pieces = ["๕๐,๐๐๐.๐๐", "E-Service", "www.khoktoom.go.th", "1,000,001.50", "ITA-๒"]
+        let text = (1...6).map { _ in "งบประมาณ ๕๐,๐๐๐.๐๐ บาท ผ่านระบบ E-Service ที่ www.khoktoom.go.th รวม 1,000,001.50 ตามแบบ ITA-๒" }
+            .joined(separator: " ")
+        for width in ["4.5cm", "6cm"] {
+            let joined = try lines(paragraph(text), width: width).map(\.text)
+            for piece in pieces {
+                XCTAssertEqual(joined.reduce(0) { $0 + $1.components(separatedBy: piece).count - 1 }, 6, "\(piece) split at \(width): \(joined)")
+            }
+        }
+    }
+
+    func testLatinWordWiderThanItsColumnStillBreaks() throws {
+        let url = "https://www.khoktoom.go.th/public/list/data/index/menu/1143"
+        let result = try lines(paragraph(url), width: "3cm")
+        XCTAssertGreaterThan(result.count, 1)
+        XCTAssertEqual(result.map(\.text).joined(), url)
+        for line in result { XCTAssertLessThanOrEqual(line.width, 3 * Units.cm + 0.5) }
+    }
+
+    // MARK: Dictionary
+
+    func testCommonCompoundsAreNotSplit() throws {
+        let compounds = ["งบประมาณ", "รับผิดชอบ", "ผู้บริหาร", "ซื่อสัตย์"]
+        let text = (1...10).map { _ in "ผู้บริหารมีความซื่อสัตย์และรับผิดชอบต่อการใช้งบประมาณของหน่วยงานอย่างคุ้มค่า" }.joined()
+        for width in ["2.6cm", "3.3cm", "4.1cm"] {
+            let result = try lines(paragraph(text), width: width).map(\.text)
+            for compound in compounds {
+                XCTAssertEqual(result.reduce(0) { $0 + $1.components(separatedBy: compound).count - 1 }, 10, "\(compound) split at \(width): \(result)")
+            }
+        }
+    }
+
+    func testDescriptionWordsAreKeptWhole() throws {
+        // A made-up word the bundled list does not know.
+        let word = "ขมุกขมัวแผล็บ"
+        let text = (1...8).map { _ in "มีคำว่า\(word)อยู่ในประโยค" }.joined()
+        let result = try lines(paragraph(text), width: "3cm", extra: "words: [\(word)]").map(\.text)
+        XCTAssertEqual(result.reduce(0) { $0 + $1.components(separatedBy: word).count - 1 }, 8, "\(result)")
+    }
+
+    // MARK: Justification
+
+    /// Extra room after each base glyph of a line: the gap between one cluster and the next beyond
+    /// the first glyph's advance (marks, with no advance, are skipped).
+    private func gaps(_ line: PlacedText) -> [Double] {
+        let glyphs = line.runs.flatMap(\.glyphs).filter { $0.advance > 0 }
+        return zip(glyphs, glyphs.dropFirst()).map { $1.x - ($0.x + $0.advance) }
+    }
+
+    func testJustifiedLinesAreFlushWithBoundedGapsAndLastLineNatural() throws {
+        let text = "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐเป็นเครื่องมือที่ช่วยยกระดับการบริหารงาน"
+            + "ให้เป็นไปตามหลักธรรมาภิบาล หน่วยงานนำผลการประเมินมาวิเคราะห์ เพื่อกำหนดมาตรการส่งเสริมคุณธรรมอย่างเป็นรูปธรรม"
+        let width = 7 * Units.cm
+        let result = try lines(paragraph(text, align: "justify"), width: "7cm")
+        XCTAssertGreaterThan(result.count, 3)
+        let size = 16 * 0.68
+        for line in result.dropLast() {
+            XCTAssertEqual(line.width, width, accuracy: 0.5, "not flush: \(line.text)")
+            // No gap is torn open: the largest is a fraction of an em.
+            XCTAssertLessThan(gaps(line).max() ?? 0, 0.9 * size, line.text)
+        }
+        let last = try XCTUnwrap(result.last)
+        XCTAssertLessThan(last.width, width - 5)
+        XCTAssertLessThan(gaps(last).map(abs).max() ?? 0, 0.05, "the last line keeps its natural spacing")
+    }
+
+    func testMarksMoveWithTheirBase() throws {
+        let text = (1...6).map { _ in "ปี่ป้ฝ้ฟ้ฬ่ญูฐูฎุฏุน้ำก่ำที่ปั้น" }.joined()
+        let natural = try lines(paragraph(text), width: "6cm")
+        let justified = try lines(paragraph(text, align: "justify"), width: "6cm")
+        XCTAssertEqual(natural.map(\.text), justified.map(\.text))
+        for (plain, spread) in zip(natural, justified) {
+            // Within each cluster, glyphs keep their offsets from the cluster's first glyph.
+            func offsets(_ line: PlacedText) -> [Double] {
+                let glyphs = line.runs.flatMap(\.glyphs)
+                var first: [Int: Double] = [:]
+                return glyphs.map { glyph in
+                    let start = first[glyph.clusterByte] ?? glyph.x
+                    first[glyph.clusterByte] = start
+                    return glyph.x - start
+                }
+            }
+            let a = offsets(plain), b = offsets(spread)
+            XCTAssertEqual(a.count, b.count)
+            for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: 0.001, spread.text) }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import ThaiText
+import XCTest
+
+/// Segmentation of Thai text into dictionary words.
+final class ThaiDictionaryTests: XCTestCase {
+    private let dictionary = ThaiDictionary(words: ["งบ", "ประมาณ", "งบประมาณ", "การ", "บริหาร", "ส่วน", "ตำบล", "ที่", "ดี", "รับ", "ผิด", "ชอบ", "รับผิดชอบ"])
+
+    private func words(_ text: String) -> [String] {
+        let utf8 = Array(text.utf8)
+        return dictionary.words(in: text).map { String(decoding: utf8[$0], as: UTF8.self) }
+    }
+
+    func testFewestWordsWin() {
+        XCTAssertEqual(words("งบประมาณ"), ["งบประมาณ"])
+        XCTAssertEqual(words("ผู้รับผิดชอบงบประมาณ"), ["รับผิดชอบ", "งบประมาณ"])
+        XCTAssertEqual(words("การบริหารส่วนตำบล"), ["การ", "บริหาร", "ส่วน", "ตำบล"])
+    }
+
+    func testRangesAreUTF8BytesAcrossOtherText() {
+        let text = "ITA ๒๕๖๘ งบประมาณ (ดี)"
+        let ranges = dictionary.words(in: text)
+        XCTAssertEqual(ranges.count, 2)
+        XCTAssertEqual(String(decoding: Array(text.utf8)[ranges[0]], as: UTF8.self), "งบประมาณ")
+    }
+
+    func testAWordNeverEndsBeforeAMarkOrFollowingVowel() {
+        // ที่ is in the list but ที is not: ที่ี never splits as ที + ่.
+        XCTAssertEqual(ThaiDictionary(words: ["ที", "ที่"]).words(in: "ที่").count, 1)
+        XCTAssertEqual(ThaiDictionary(words: ["ดี"]).words(in: "ดีี"), [])
+    }
+
+    func testContainsAddingAndFilters() {
+        XCTAssertTrue(dictionary.contains("งบประมาณ"))
+        XCTAssertFalse(dictionary.contains("งบประ"))
+        let larger = dictionary.adding(["โคกตูม", "E-Service", "ก"])
+        XCTAssertTrue(larger.contains("โคกตูม"))
+        XCTAssertFalse(larger.contains("E-Service"), "only Thai letters")
+        XCTAssertEqual(larger.count, dictionary.count + 1)
+        XCTAssertEqual(ThaiDictionary.empty.words(in: "งบประมาณ"), [])
+    }
+
+    func testBundledListKeepsCommonCompounds() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let bundled = try ThaiDictionary(contentsOfFile: root.appendingPathComponent("Dictionary/thai-words.txt").path)
+        XCTAssertGreaterThan(bundled.count, 50_000)
+        for word in ["งบประมาณ", "รับผิดชอบ", "ผู้บริหาร", "ซื่อสัตย์"] {
+            XCTAssertTrue(bundled.contains(word), word)
+        }
+    }
+}
