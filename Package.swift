@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportSyntax"]),
-        .testTarget(name: "ReportLayoutTests", dependencies: ["ReportLayout", "ReportModel", "ReportSyntax", "Graphics", "ThaiReport"]),
+        .testTarget(name: "ReportLayoutTests", dependencies: ["ReportLayout", "ReportModel", "ReportSyntax", "ThaiText", "Graphics", "ThaiReport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ThaiReport"]),
     ]
 )

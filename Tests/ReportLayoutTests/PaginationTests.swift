@@ -4,6 +4,7 @@ import ReportLayout
 import ReportModel
 import ReportSyntax
 import ThaiReport
+import ThaiText
 import XCTest
 
 /// Pagination: which lines and rows land on which page, where, and what is kept together.
