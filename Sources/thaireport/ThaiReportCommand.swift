@@ -60,15 +60,14 @@ struct Render: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate a description without rendering; lists every error.")
+    static let configuration = CommandConfiguration(abstract: "Validate a description (fonts, images and layout included) without writing anything; lists every error.")
 
     @Argument(help: "The report description (YAML).")
     var input: String
 
     func run() throws {
         try runReporting {
-            let loaded = try ReportPipeline.load(path: input)
-            report(loaded.warnings)
+            report(try ReportPipeline.check(path: input))
             print("\(input): no errors")
         }
     }

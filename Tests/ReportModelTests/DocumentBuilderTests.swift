@@ -204,7 +204,7 @@ final class DocumentBuilderTests: XCTestCase {
         XCTAssertThrowsError(try YAMLLoader.parse(data: Data(bytes), file: "r.yaml")) { error in
             let diagnostic = (error as? DiagnosticList)?.items.first
             XCTAssertEqual(diagnostic?.location, SourceLocation(file: "r.yaml", line: 2, column: 5))
-            XCTAssertEqual(diagnostic?.message, "the file is not UTF-8 text (byte 0xA1)")
+            XCTAssertEqual(diagnostic?.message, "the file is not UTF-8 text (byte 0xA1 at offset 12)")
         }
     }
 
