@@ -196,11 +196,18 @@ public final class DocumentBuilder {
         let basePath = base.path.hasSuffix("/") ? base.path : base.path + "/"
         guard url.path.hasPrefix(basePath) else {
             diagnostics.error(location, "the \(what) `\(path)` is outside the description's folder \(base.path)",
-                              hint: "copy it into that folder (or a folder below it) and name it from there")
+                              hint: "copy it into that folder or one below it, and name it from there")
             return nil
         }
         guard FileManager.default.fileExists(atPath: url.path) else {
-            diagnostics.error(location, "the \(what) `\(path)` does not exist", hint: "paths are relative to the description's folder \(base.path)")
+            // A misspelt name: the nearest file in the folder the path points into.
+            let folder = url.deletingLastPathComponent()
+            let siblings = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            let writtenFolder = (path as NSString).deletingLastPathComponent as NSString
+            let near = Suggestion.nearest(to: url.lastPathComponent, in: siblings)
+                .map { "did you mean `\(writtenFolder.appendingPathComponent($0))`? " } ?? ""
+            diagnostics.error(location, "the \(what) `\(path)` does not exist",
+                              hint: "\(near)paths are relative to the description's folder \(base.path)")
             return nil
         }
         // Only regular files: reading a pipe or a device could block or never end.

@@ -72,7 +72,8 @@ extension DocumentBuilder {
             switch Values.parseLength(text) {
             case let .success(points) where points > 0: return .fixed(points)
             case let .failure(error):
-                diagnostics.error(node.location, "column width: \(error.message); widths are lengths (`2.5cm`), shares (`20%`) or parts of the rest (`2fr`)")
+                diagnostics.error(node.location, "column width: \(error.message)",
+                                  hint: "\(error.hint); widths are lengths (`2.5cm`), shares (`20%`) or parts of the rest (`2fr`)")
                 return nil
             default: break
             }
@@ -128,7 +129,8 @@ extension DocumentBuilder {
                             shade: reader.color("shade"), bold: reader.bool("bold") ?? false, location: node.location)
         }
         // A record: one key per column.
-        guard let reader = MappingReader(node, context: "a row", allowed: keys + ["keep", "shade", "bold"], diagnostics: diagnostics) else { return nil }
+        guard let reader = MappingReader(node, context: "a row", allowed: keys + ["keep", "shade", "bold"], keyName: "column key",
+                                         diagnostics: diagnostics) else { return nil }
         var cells: [TableCell] = []
         for (index, column) in columns.enumerated() where spans.nextFree(from: index) == index {
             if let key = column.key, let value = reader.value(key) {
@@ -262,7 +264,7 @@ extension DocumentBuilder {
             let filled = carried.filter { $0 > 0 }.count
             if filled < columns {
                 diagnostics.error(row.location, "\(what) row \(rowIndex + 1) fills \(filled) of the table's \(columns) columns",
-                                  hint: "add \(columns - filled) cell(s); write `~` or \"\" for an empty cell")
+                                  hint: "add \(plural(columns - filled, "cell")); write `~` or \"\" for an empty cell")
             }
             carried = carried.map { max(0, $0 - 1) }
         }
@@ -280,7 +282,7 @@ extension DocumentBuilder {
                 let keys = table.columns.compactMap(\.key)
                 let near = Suggestion.nearest(to: text, in: keys).map { "did you mean `\($0)`? " } ?? ""
                 diagnostics.error(name.location, "unknown column `\(text)` in `totals`",
-                                  hint: "\(near)name a column by its `key` (\(keys.joined(separator: ", "))) or its number 1–\(table.columns.count)")
+                                  hint: "\(near)name a column by its `key` (\(keys.isEmpty ? "no column has one" : keys.joined(separator: ", "))) or by its number, 1 to \(table.columns.count)")
                 continue
             }
             guard table.columns[index].number != nil else {
@@ -356,7 +358,7 @@ extension DocumentBuilder {
         }
         let file = environment.displayDirectory.isEmpty ? name : "\(environment.displayDirectory)/\(name)"
         let text: String
-        switch UTF8Text.decode(data, file: file, hint: "save it as UTF-8 (\"CSV UTF-8\" in Excel)") {
+        switch UTF8Text.decode(data, file: file, hint: "save it as UTF-8: \"CSV UTF-8\" in Excel") {
         case let .success(decoded): text = decoded
         case let .failure(problem):
             diagnostics.add(problem, from: node.location)
@@ -370,9 +372,9 @@ extension DocumentBuilder {
         for record in records {
             let location = SourceLocation(file: file, line: record.line, column: 1)
             guard record.fields.count == columns.count else {
-                let fix = record.fields.count < columns.count ? "add \(columns.count - record.fields.count) field(s)"
-                    : "remove \(record.fields.count - columns.count) field(s), or quote a field that contains a comma (\"1,000.50\")"
-                diagnostics.add(Diagnostic(at: location, "this CSV row has \(record.fields.count) fields; the table has \(columns.count) columns",
+                let fix = record.fields.count < columns.count ? "add \(plural(columns.count - record.fields.count, "field"))"
+                    : "remove \(plural(record.fields.count - columns.count, "field")), or quote a field that contains a comma: \"1,000.50\""
+                diagnostics.add(Diagnostic(at: location, "this CSV row has \(plural(record.fields.count, "field")); the table has \(plural(columns.count, "column"))",
                                            hint: fix), from: node.location)
                 continue
             }

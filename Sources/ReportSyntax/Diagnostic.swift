@@ -123,3 +123,8 @@ public enum Suggestion {
         return previous[y.count]
     }
 }
+
+/// A count with its noun for messages: "1 field", "3 fields".
+public func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}

@@ -146,37 +146,46 @@ public enum YAMLLoader {
 
     private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        func explained(_ problem: String, _ context: YamlError.Context?, at mark: Mark) -> Diagnostic {
+            let words = problem + (context.map { " \($0.text)" } ?? "")
+            if let plain = plainProblems.first(where: { words.contains($0.match) }) {
+                // An unclosed bracket is reported where it opens, not at the end of the file.
+                let place = plain.atOpening ? context?.mark ?? mark : mark
+                return Diagnostic(at: at(place), plain.message, hint: plain.hint)
+            }
+            return Diagnostic(at: at(mark), "YAML syntax: \(problem)\(context.map { " \($0.text)" } ?? "")")
+        }
         switch error {
         case let .scanner(context, problem, mark, _):
             if let context, context.text.contains("quoted scalar") {
                 return Diagnostic(at: at(context.mark), "the quote that starts here is never closed",
-                                  hint: "end the text with the same quote it starts with (\" or ')")
+                                  hint: "end the text with the same quote it starts with, \" or '")
             }
-            return Diagnostic(at: at(mark), "YAML syntax: \(problem)\(context.map { " \($0.text)" } ?? "")", hint: hint(for: problem))
-        case let .parser(context, problem, mark, _):
-            return Diagnostic(at: at(mark), "YAML syntax: \(problem)\(context.map { " \($0.text)" } ?? "")", hint: hint(for: problem))
-        case let .composer(context, problem, mark, _):
-            return Diagnostic(at: at(mark), "YAML: \(problem)\(context.map { " \($0.text)" } ?? "")", hint: hint(for: problem))
+            return explained(problem, context, at: mark)
+        case let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            return explained(problem, context, at: mark)
         case let .duplicatedKeysInMapping(duplicates, context):
             return Diagnostic(at: at(context.mark), "the key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) is given twice in one mapping",
                               hint: "keep one of them")
-        case let .reader(problem, _, _, _):
-            return Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "YAML: \(problem)")
         default:
             return Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "YAML: \(error)")
         }
     }
 
-    private static func hint(for problem: String) -> String? {
-        if problem.contains("mapping values are not allowed") {
-            return "a `: ` inside a text needs the text in quotes, or the indentation is wrong"
-        }
-        if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {
-            return "check the indentation: items of one list or mapping start in the same column"
-        }
-        if problem.contains("found character that cannot start any token") {
-            return "quote texts that start with @, `, | or %"
-        }
-        return nil
-    }
+    /// The libyaml problems people meet most, said plainly: words of libyaml's message and context,
+    /// our message and hint, and whether to point at where the construct opens.
+    private static let plainProblems: [(match: String, message: String, hint: String, atOpening: Bool)] = [
+        ("did not find expected key", "this line is indented differently from the keys above it",
+         "keys of one mapping start in the same column; a block's options line up with its first key", false),
+        ("did not find expected '-'", "this line is indented differently from the list items above it",
+         "items of one list start with `- ` in the same column; an item's options line up with its first key", false),
+        ("mapping values are not allowed", "a `: ` where no key can start",
+         "put a text that contains `: ` in quotes, or indent this line like the key above it", false),
+        ("did not find expected ',' or ']'", "this `[` list is never closed", "end it with `]`; quote items that contain `,` `[` or `]`", true),
+        ("did not find expected ',' or '}'", "this `{` mapping is never closed", "end it with `}`; quote values that contain `,` `{` or `}`", true),
+        ("alias", "`*` starts an alias here, and no anchor `&` of that name comes before it",
+         "put a text that starts with `*` in quotes: \"*ตัวเอน* ข้อความ\"", false),
+        ("found character that cannot start any token", "a text starts with a character YAML reserves",
+         "put a text that starts with @, `, | or % in quotes", false),
+    ]
 }

@@ -22,6 +22,6 @@ public enum UTF8Text {
         }
         let byte = String(format: "0x%02X", bytes[index])  // some byte is invalid, so the walk stopped before the end
         return .failure(Diagnostic(at: SourceLocation(file: file, line: line, column: column),
-                                   "the file is not UTF-8 text (byte \(byte) at offset \(index + skipped))", hint: hint))
+                                   "the file is not UTF-8 text: it has byte \(byte) at offset \(index + skipped)", hint: hint))
     }
 }

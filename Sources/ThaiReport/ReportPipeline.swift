@@ -138,14 +138,14 @@ final class OpenedFiles: ResourceInspector {
         do {
             image = try RasterImage.load(path: path, maximumBytes: limits.maximumFileBytes, maximumPixels: limits.maximumImagePixels)
         } catch let error as RasterImage.LoadError {
-            return (error.reason, "give a PNG or JPEG file of at most \(limits.maximumImagePixels / 1_000_000) megapixels")
+            return (error.reason, error.hint)
         } catch {
             return ("cannot be read (\(error))", "give a PNG or JPEG file")
         }
         let pixels = image.pixelWidth * image.pixelHeight
         guard totalPixels + pixels <= limits.maximumTotalImagePixels else {
             return ("brings the pictures together past \(limits.maximumTotalImagePixels / 1_000_000) megapixels",
-                    "scale the pictures down (a printed A4 page needs about 9 megapixels at 300 dpi)")
+                    "scale the pictures down; an A4 page printed at 300 dpi needs about 9 megapixels")
         }
         totalPixels += pixels
         images[path] = image

@@ -26,8 +26,7 @@ func runReporting(_ body: () throws -> Void) throws {
         try body()
     } catch let list as DiagnosticList {
         report(list.items)
-        let count = list.errors.count
-        FileHandle.standardError.write(Data("\(count) error\(count == 1 ? "" : "s") in the description; nothing was written\n".utf8))
+        FileHandle.standardError.write(Data("\(plural(list.errors.count, "error")) in the description; nothing was written\n".utf8))
         throw ExitCode(1)
     } catch let error as ToolError {
         FileHandle.standardError.write(Data((error.description + "\n").utf8))
@@ -53,7 +52,7 @@ struct Render: ParsableCommand {
             report(summary.warnings)
             if !quiet {
                 let target = output ?? URL(fileURLWithPath: input).deletingPathExtension().appendingPathExtension("pdf").path
-                print("wrote \(target) (\(summary.pages) page\(summary.pages == 1 ? "" : "s"))")
+                print("wrote \(target) (\(plural(summary.pages, "page")))")
             }
         }
     }
