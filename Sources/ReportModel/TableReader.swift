@@ -250,7 +250,8 @@ extension DocumentBuilder {
                 }
                 for covered in column..<min(columns, column + cell.columnSpan) {
                     if carried[covered] > 0 {
-                        diagnostics.error(cell.location ?? row.location, "this cell overlaps a row span from above in column \(covered + 1)")
+                        diagnostics.error(cell.location ?? row.location, "this cell overlaps a row span from above in column \(covered + 1)",
+                                          hint: "a cell with `rowspan` above already fills column \(covered + 1) of this row; make this cell's `colspan` smaller")
                     }
                     carried[covered] = cell.rowSpan
                 }

@@ -184,7 +184,7 @@ public enum YAMLLoader {
         ("did not find expected ',' or ']'", "this `[` list is never closed", "end it with `]`; quote items that contain `,` `[` or `]`", true),
         ("did not find expected ',' or '}'", "this `{` mapping is never closed", "end it with `}`; quote values that contain `,` `{` or `}`", true),
         ("alias", "`*` starts an alias here, and no anchor `&` of that name comes before it",
-         "put a text that starts with `*` in quotes: \"*ตัวเอน* ข้อความ\"", false),
+         "put a text that starts with `*` in quotes: \"*ตัวเอน* ข้อความ\"", true),
         ("found character that cannot start any token", "a text starts with a character YAML reserves",
          "put a text that starts with @, `, | or % in quotes", false),
     ]

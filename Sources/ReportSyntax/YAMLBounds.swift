@@ -67,6 +67,12 @@ enum YAMLBounds {
                                                     : "load large tables from a CSV file with `rows-from`")
             }
         }
+        // libyaml stops at its own nesting limit while scanning ahead through flow brackets.
+        if let problem = parser.problem, String(cString: problem).contains("nesting level") {
+            let mark = parser.problem_mark
+            return Diagnostic(at: SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1),
+                              "lists and mappings are nested more than \(limits.maximumDepth) deep", hint: "flatten the structure")
+        }
         return nil
     }
 

@@ -144,7 +144,7 @@ final class OpenedFiles: ResourceInspector {
         }
         let pixels = image.pixelWidth * image.pixelHeight
         guard totalPixels + pixels <= limits.maximumTotalImagePixels else {
-            return ("brings the pictures together past \(limits.maximumTotalImagePixels / 1_000_000) megapixels",
+            return ("brings the pictures together past \(String(format: "%g", Double(limits.maximumTotalImagePixels) / 1e6)) megapixels",
                     "scale the pictures down; an A4 page printed at 300 dpi needs about 9 megapixels")
         }
         totalPixels += pixels
