@@ -37,6 +37,6 @@ let package = Package(
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportSyntax"]),
         .testTarget(name: "ReportLayoutTests", dependencies: ["ReportLayout", "ReportModel", "ReportSyntax", "ThaiText", "Graphics", "ThaiReport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ThaiReport", "ReportSyntax"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ThaiReport", "ReportSyntax", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -154,6 +154,36 @@ final class PaginationTests: XCTestCase {
         for line in cellLines { XCTAssertLessThanOrEqual(line.x + line.width, page.textArea.x + 1.2 * Units.cm + 0.5, line.text) }
     }
 
+    /// A word wider than its box (a narrow column, or the whole text width) breaks between grapheme
+    /// clusters: every line stays inside the box, no base loses its marks, nothing is added or lost.
+    func testWordWiderThanItsBoxBreaksBetweenGraphemeClusters() throws {
+        let word = String(repeating: "กิ่", count: 40) + String(repeating: "e\u{301}", count: 40)
+        let result = try pages("""
+        blocks:
+          - table:
+              columns: [1cm, 1fr]
+              rows: [["\(word)", ข้อความ]]
+          - \(String(repeating: word, count: 6))
+        """)
+        let lines = result.flatMap { bodyLines($0) }
+        let page = result[0]
+        let cell = lines.filter { $0.x < page.textArea.x + 1 * Units.cm && $0.text != "ข้อความ" && $0.text.count < word.count }
+        XCTAssertGreaterThan(cell.count, 5)
+        XCTAssertEqual(cell.map(\.text).joined(), word, "nothing added, nothing lost")
+        for line in cell {
+            XCTAssertGreaterThanOrEqual(line.x, page.textArea.x - 0.01, line.text)
+            XCTAssertLessThanOrEqual(line.x + line.width, page.textArea.x + 1 * Units.cm + 0.01, line.text)
+        }
+        let paragraph = lines.filter { $0.width > 1 * Units.cm }
+        XCTAssertGreaterThan(paragraph.count, 1)
+        XCTAssertEqual(paragraph.map(\.text).joined(), String(repeating: word, count: 6))
+        for line in cell + paragraph {
+            let first = line.text.unicodeScalars.first!.properties.generalCategory
+            XCTAssertFalse([.nonspacingMark, .spacingMark, .enclosingMark].contains(first), "a line starts inside a cluster: \(line.text)")
+            XCTAssertLessThanOrEqual(line.x + line.width, page.textArea.maxX + 0.01)
+        }
+    }
+
     func testDeeplyNestedListStaysInsideTheTextArea() throws {
         var item = "\"ข้อความท้ายสุดของรายการซ้อนลึก\""
         for level in (1...25).reversed() { item = "{text: \"ระดับ \(level)\", items: [\(item)]}" }
