@@ -7,8 +7,6 @@ public final class RasterImage {
     let surface: OpaquePointer
     public let pixelWidth: Int
     public let pixelHeight: Int
-    /// Largest picture accepted, in pixels (a decoded picture takes 4 bytes per pixel).
-    public static let maximumPixels = 50_000_000
 
     deinit { cairo_surface_destroy(surface) }
 
@@ -18,39 +16,55 @@ public final class RasterImage {
         pixelHeight = height
     }
 
-    /// Reads a PNG or JPEG file; the kind is told by the file's first bytes, not its name.
-    public static func load(path: String) throws -> RasterImage {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw GraphicsError("image file \(path) does not exist or cannot be read")
+    /// Why a picture cannot be used: `reason` completes a sentence that starts with the file's name;
+    /// `hint` says how to fix it.
+    public struct LoadError: Error, Equatable {
+        public let reason: String
+        public let hint: String
+        init(_ reason: String, hint: String = "give a PNG or JPEG file") {
+            self.reason = reason
+            self.hint = hint
         }
-        let bytes = [UInt8](data)
-        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return try loadPNG(path: path, bytes: bytes) }
-        if bytes.starts(with: [0xFF, 0xD8]) { return try loadJPEG(path: path, bytes: bytes) }
-        throw GraphicsError("\(path) is neither a PNG nor a JPEG image")
     }
 
-    private static func loadPNG(path: String, bytes: [UInt8]) throws -> RasterImage {
-        // Check the declared size before Cairo allocates the pixels.
-        guard bytes.count >= 24 else { throw GraphicsError("\(path) is a truncated PNG file") }
+    private static let saveAgain = "open it in an image editor and save it again as PNG or JPEG"
+
+    /// Reads a PNG or JPEG file of at most `maximumBytes` and `maximumPixels`; the kind is told by the
+    /// file's first bytes, not its name. The declared size is checked before any pixel is allocated.
+    public static func load(path: String, maximumBytes: Int, maximumPixels: Int) throws -> RasterImage {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw LoadError("cannot be read") }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: maximumBytes + 1)) ?? Data()
+        guard data.count <= maximumBytes else { throw LoadError("is larger than \(maximumBytes / 1_000_000) MB", hint: "scale it down") }
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return try loadPNG(path: path, bytes: bytes, maximumPixels: maximumPixels) }
+        if bytes.starts(with: [0xFF, 0xD8]) { return try loadJPEG(bytes: bytes, maximumPixels: maximumPixels) }
+        throw LoadError(bytes.isEmpty ? "is empty" : "is neither a PNG nor a JPEG image")
+    }
+
+    private static func loadPNG(path: String, bytes: [UInt8], maximumPixels: Int) throws -> RasterImage {
+        guard bytes.count >= 24 else { throw LoadError("is a truncated PNG file", hint: Self.saveAgain) }
         let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
         let height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
-        try checkSize(path: path, width: width, height: height)
-        guard let surface = cairo_image_surface_create_from_png(path),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw GraphicsError("\(path) is a damaged PNG file (Cairo could not read it)")
+        try checkSize(width: width, height: height, maximumPixels: maximumPixels)
+        guard let surface = cairo_image_surface_create_from_png(path) else { throw LoadError("is a damaged PNG file", hint: Self.saveAgain) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(surface)
+            throw LoadError("is a damaged PNG file", hint: Self.saveAgain)
         }
         return RasterImage(surface: surface, width: Int(cairo_image_surface_get_width(surface)),
                            height: Int(cairo_image_surface_get_height(surface)))
     }
 
-    private static func loadJPEG(path: String, bytes: [UInt8]) throws -> RasterImage {
-        guard let (width, height) = jpegSize(bytes) else {
-            throw GraphicsError("\(path) is a damaged JPEG file (no frame header found)")
+    private static func loadJPEG(bytes: [UInt8], maximumPixels: Int) throws -> RasterImage {
+        guard let (width, height) = jpegSize(bytes) else { throw LoadError("is a damaged JPEG file (it has no frame header)", hint: Self.saveAgain) }
+        try checkSize(width: width, height: height, maximumPixels: maximumPixels)
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
+            throw LoadError("needs more memory than there is (\(width)×\(height) pixels)", hint: "scale it down")
         }
-        try checkSize(path: path, width: width, height: height)
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw GraphicsError("\(path): not enough memory for a \(width)×\(height) picture")
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(surface)
+            throw LoadError("needs more memory than there is (\(width)×\(height) pixels)", hint: "scale it down")
         }
         let copy = malloc(bytes.count)!
         bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
@@ -59,10 +73,13 @@ public final class RasterImage {
         return RasterImage(surface: surface, width: width, height: height)
     }
 
-    private static func checkSize(path: String, width: Int, height: Int) throws {
-        guard width > 0, height > 0 else { throw GraphicsError("\(path) declares an empty picture (\(width)×\(height) pixels)") }
-        guard width * height <= maximumPixels else {
-            throw GraphicsError("\(path) is \(width)×\(height) pixels; pictures are limited to \(maximumPixels / 1_000_000) megapixels: scale it down first")
+    /// Refuses an empty picture or one larger than `maximumPixels` (each side is checked first, so the
+    /// product of two garbage sizes cannot overflow).
+    private static func checkSize(width: Int, height: Int, maximumPixels: Int) throws {
+        guard width > 0, height > 0 else { throw LoadError("declares an empty picture (\(width)×\(height) pixels)", hint: Self.saveAgain) }
+        guard width <= maximumPixels, height <= maximumPixels, width * height <= maximumPixels else {
+            throw LoadError("is \(width)×\(height) pixels; pictures are limited to \(maximumPixels / 1_000_000) megapixels",
+                            hint: "scale it down; an A4 page printed at 300 dpi needs about 9 megapixels")
         }
     }
 

@@ -212,7 +212,11 @@ extension DocumentBuilder {
             diagnostics.error(reader.node.location, "`image` needs `file` (a PNG or JPEG next to the description)")
             return nil
         }
-        let path = resolve(path: file, at: fileNode.location, what: "image")
+        var path = resolve(path: file, at: fileNode.location, what: "image")
+        if let resolved = path, let problem = environment.inspector?.inspectImage(atPath: resolved) {
+            diagnostics.error(fileNode.location, "the image `\(file)` \(problem.reason)", hint: problem.hint)
+            path = nil
+        }
         var size = ImageBlock.Size.natural
         let width = reader.value("width").flatMap { node -> ImageBlock.Size? in
             if let text = node.scalar, text.hasSuffix("%"), let percent = Double(text.dropLast().trimmingCharacters(in: .whitespaces)) {

@@ -3,7 +3,7 @@ import ReportSyntax
 import ThaiText
 
 /// What the builder needs from outside the description: where relative paths start, where the
-/// bundled fonts are, and the build's fixed time.
+/// bundled fonts are, the build's fixed time, the input limits, and who opens the files it names.
 public struct BuildEnvironment {
     /// Folder of the description file; relative paths are resolved from it and may not leave it.
     public var baseDirectory: String
@@ -11,12 +11,32 @@ public struct BuildEnvironment {
     public var fontsDirectory: String
     /// `SOURCE_DATE_EPOCH`, used as the creation date when the description gives none.
     public var sourceDateEpoch: Int?
+    /// How messages name the description's folder (as the command was given it, `""` for the current
+    /// folder), so that locations in a CSV file open from where the command ran.
+    public var displayDirectory: String
+    public var limits: InputLimits
+    /// Opens pictures and fonts as they are named; without one, only their paths are checked.
+    public var inspector: ResourceInspector?
 
-    public init(baseDirectory: String, fontsDirectory: String, sourceDateEpoch: Int?) {
+    public init(baseDirectory: String, fontsDirectory: String, sourceDateEpoch: Int?, displayDirectory: String = "",
+                limits: InputLimits = .standard, inspector: ResourceInspector? = nil) {
         self.baseDirectory = baseDirectory
         self.fontsDirectory = fontsDirectory
         self.sourceDateEpoch = sourceDateEpoch
+        self.displayDirectory = displayDirectory
+        self.limits = limits
+        self.inspector = inspector
     }
+}
+
+/// Opens the files a description names while it is checked, so that a damaged picture or font is
+/// reported together with the description's other errors, at the place that names it.
+public protocol ResourceInspector: AnyObject {
+    /// Nil when the picture at `path` can be drawn; otherwise why not: `reason` completes a sentence
+    /// that starts with the file's name ("is a damaged PNG file"), `hint` says how to fix it.
+    func inspectImage(atPath path: String) -> (reason: String, hint: String)?
+    /// The family names a font file holds, or nil when it is not a font that can be used.
+    func fontFamilies(inFile path: String) -> [String]?
 }
 
 /// Turns located YAML nodes into a validated `Document`, collecting every problem with its place.
@@ -26,6 +46,8 @@ public final class DocumentBuilder {
     var styles: [String: TextStyle] = [:]
     var digits: ThaiFormatting.Digits = .thai
     var families: [FontFamily] = []
+    /// Table body rows read so far, counted against `InputLimits.maximumTableRows`.
+    var tableRows = 0
 
     static let topKeys = ["metadata", "font", "fonts", "styles", "digits", "page", "keep-together", "words", "blocks", "sections"]
 
@@ -148,13 +170,28 @@ public final class DocumentBuilder {
                 continue
             }
             var files: [String] = []
+            var familiesInFiles = Set<String>()
             if let list = reader.value("files") {
                 for fileNode in list.sequence ?? [list] {
-                    guard let path = Values.text(fileNode, what: "a font file", diagnostics: diagnostics) else { continue }
-                    if let resolved = resolve(path: path, at: fileNode.location, what: "font file") { files.append(resolved) }
+                    guard let path = Values.text(fileNode, what: "a font file", diagnostics: diagnostics),
+                          let resolved = resolve(path: path, at: fileNode.location, what: "font file") else { continue }
+                    if let inspector = environment.inspector {
+                        guard let found = inspector.fontFamilies(inFile: resolved), !found.isEmpty else {
+                            diagnostics.error(fileNode.location, "the font file `\(path)` is not a font that can be used",
+                                              hint: "give TrueType (.ttf) or OpenType (.otf) files")
+                            continue
+                        }
+                        familiesInFiles.formUnion(found)
+                    }
+                    files.append(resolved)
                 }
             } else {
                 diagnostics.error(item.location, "font family `\(name)` needs `files` (its .ttf or .otf files)")
+            }
+            if !familiesInFiles.isEmpty, !familiesInFiles.contains(name), let familyNode = reader.value("family") {
+                let held = familiesInFiles.sorted()
+                diagnostics.error(familyNode.location, "the files of font family `\(name)` hold the family \(held.map { "`\($0)`" }.joined(separator: ", "))",
+                                  hint: "write `family: \(held[0])`")
             }
             result.append(FontFamily(name: name, files: files, scale: reader.number("scale", in: 0.1...5) ?? 1, location: item.location))
         }
@@ -176,12 +213,25 @@ public final class DocumentBuilder {
         let basePath = base.path.hasSuffix("/") ? base.path : base.path + "/"
         guard url.path.hasPrefix(basePath) else {
             diagnostics.error(location, "the \(what) `\(path)` is outside the description's folder \(base.path)",
-                              hint: "copy it into that folder (or a folder below it) and name it from there")
+                              hint: "copy it into that folder or one below it, and name it from there")
             return nil
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            diagnostics.error(location, "the \(what) `\(path)` does not exist", hint: "paths are relative to the description's folder \(base.path)")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            // A misspelt name: the nearest file in the folder the path points into.
+            let folder = url.deletingLastPathComponent()
+            let siblings = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            let writtenFolder = (path as NSString).deletingLastPathComponent as NSString
+            let near = Suggestion.nearest(to: url.lastPathComponent, in: siblings)
+                .map { "did you mean `\(writtenFolder.appendingPathComponent($0))`? " } ?? ""
+            diagnostics.error(location, "the \(what) `\(path)` does not exist",
+                              hint: "\(near)paths are relative to the description's folder \(base.path)")
+            return nil
+        }
+        // Only regular files: reading a pipe or a device could block or never end.
+        let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+        guard type == .typeRegular else {
+            diagnostics.error(location, "the \(what) `\(path)` is \(type == .typeDirectory ? "a folder" : "not a regular file")",
+                              hint: "name a file")
             return nil
         }
         guard FileManager.default.isReadableFile(atPath: url.path) else {

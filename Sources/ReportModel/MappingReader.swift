@@ -10,8 +10,9 @@ final class MappingReader {
     let diagnostics: DiagnosticCollector
     private let pairs: [(key: SyntaxNode, value: SyntaxNode)]
 
-    /// Nil (after reporting) when `node` is not a mapping. `allowed` lists the valid keys.
-    init?(_ node: SyntaxNode, context: String, allowed: [String], diagnostics: DiagnosticCollector) {
+    /// Nil (after reporting) when `node` is not a mapping. `allowed` lists the valid keys; `keyName`
+    /// is what messages call them ("column key" in a row written by column keys).
+    init?(_ node: SyntaxNode, context: String, allowed: [String], keyName: String = "key", diagnostics: DiagnosticCollector) {
         self.node = node
         self.context = context
         self.diagnostics = diagnostics
@@ -27,8 +28,8 @@ final class MappingReader {
             }
             if !allowed.contains(name) {
                 let hint = Suggestion.nearest(to: name, in: allowed).map { "did you mean `\($0)`?" }
-                    ?? "valid keys: \(allowed.joined(separator: ", "))"
-                diagnostics.error(key.location, "unknown key `\(name)` in \(context)", hint: hint)
+                    ?? "valid \(keyName)s: \(allowed.joined(separator: ", "))"
+                diagnostics.error(key.location, "unknown \(keyName) `\(name)` in \(context)", hint: hint)
             }
         }
     }
@@ -128,17 +129,19 @@ enum Values {
         var numberEnd = text.startIndex
         while numberEnd < text.endIndex, "0123456789.-+".contains(text[numberEnd]) { numberEnd = text.index(after: numberEnd) }
         guard let value = Double(text[..<numberEnd]) else {
-            return .failure(ValueError("`\(raw)` is not a length (expected a number and a unit, like `2.5cm`)"))
+            return .failure(ValueError("`\(raw)` is not a length", hint: "write a number and a unit, like `2.5cm`, `10mm` or `12pt`"))
         }
         let unit = text[numberEnd...].trimmingCharacters(in: .whitespaces).lowercased()
         if unit.isEmpty {
-            return value == 0 ? .success(0) : .failure(ValueError("`\(raw)` has no unit (write `\(raw)cm`, `\(raw)mm` or `\(raw)pt`)"))
+            return value == 0 ? .success(0) : .failure(ValueError("`\(raw)` has no unit", hint: "write `\(raw)cm`, `\(raw)mm` or `\(raw)pt`"))
         }
         guard let factor = units[unit] else {
-            let near = Suggestion.nearest(to: unit, in: Array(units.keys).sorted()).map { "; did you mean `\($0)`?" } ?? ""
-            return .failure(ValueError("unknown unit `\(unit)` in `\(raw)` (use cm, mm, pt or in\(near))"))
+            let near = Suggestion.nearest(to: unit, in: Array(units.keys).sorted()).map { "did you mean `\($0)`? " } ?? ""
+            return .failure(ValueError("unknown unit `\(unit)` in `\(raw)`", hint: "\(near)lengths take cm, mm, pt or in"))
         }
-        guard value >= 0, value < 10_000 else { return .failure(ValueError("`\(raw)` is out of range")) }
+        guard value >= 0, value < 10_000 else {
+            return .failure(ValueError("`\(raw)` is out of range", hint: "a length is from 0 to 10000 of its unit"))
+        }
         return .success(value * factor)
     }
 
@@ -147,7 +150,7 @@ enum Values {
         switch parseLength(text) {
         case let .success(points): return points
         case let .failure(error):
-            diagnostics.error(node.location, "\(what): \(error.message)")
+            diagnostics.error(node.location, "\(what): \(error.message)", hint: error.hint)
             return nil
         }
     }
@@ -160,7 +163,7 @@ enum Values {
             switch parseLength(String(part)) {
             case let .success(points): values.append(points)
             case let .failure(error):
-                diagnostics.error(node.location, "\(what): \(error.message)")
+                diagnostics.error(node.location, "\(what): \(error.message)", hint: error.hint)
                 return nil
             }
         }
@@ -194,7 +197,7 @@ enum Values {
         }
         let near = Suggestion.nearest(to: lowered, in: Array(namedColors.keys).sorted()).map { "did you mean `\($0)`? " } ?? ""
         diagnostics.error(node.location, "\(what): `\(text)` is not a colour",
-                          hint: "\(near)write `#RRGGBB` (like `#D9D9D9`) or one of \(namedColors.keys.sorted().joined(separator: ", "))")
+                          hint: "\(near)write `#RRGGBB` like `#D9D9D9`, or one of \(namedColors.keys.sorted().joined(separator: ", "))")
         return nil
     }
 
@@ -214,8 +217,12 @@ extension Double {
     var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
 }
 
-/// Why a written value was refused, as a sentence for a diagnostic.
+/// Why a written value was refused, as a sentence for a diagnostic, and how to fix it.
 struct ValueError: Error {
     let message: String
-    init(_ message: String) { self.message = message }
+    let hint: String
+    init(_ message: String, hint: String) {
+        self.message = message
+        self.hint = hint
+    }
 }

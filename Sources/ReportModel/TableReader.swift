@@ -5,9 +5,6 @@ import ThaiText
 /// Reading tables: columns, header rows, body rows (lists, records keyed by column, or a CSV file),
 /// totals, and a check that every row fills the grid exactly once.
 extension DocumentBuilder {
-    /// Most body rows one table may have.
-    static let maximumTableRows = 20_000
-
     func readTable(_ reader: MappingReader) -> Table? {
         guard let columnsNode = reader.value("columns") else {
             diagnostics.error(reader.node.location, "a table needs `columns` (their widths, like `[1.5cm, 3fr, 20%]`)")
@@ -36,11 +33,7 @@ extension DocumentBuilder {
                 diagnostics.error(node.location, "`rows` must be a list of rows, found \(node.kindName)")
                 return nil
             }
-            if items.count > Self.maximumTableRows {
-                diagnostics.error(node.location, "the table has \(items.count) rows; a table may have at most \(Self.maximumTableRows)",
-                                  hint: "split it into several tables")
-                return nil
-            }
+            guard admitTableRows(items.count, at: node.location) else { return nil }
             var spans = RowSpans(columns: columns.count)
             body = items.compactMap { readRow($0, columns: columns, style: style, spans: &spans) }
         }
@@ -79,7 +72,8 @@ extension DocumentBuilder {
             switch Values.parseLength(text) {
             case let .success(points) where points > 0: return .fixed(points)
             case let .failure(error):
-                diagnostics.error(node.location, "column width: \(error.message); widths are lengths (`2.5cm`), shares (`20%`) or parts of the rest (`2fr`)")
+                diagnostics.error(node.location, "column width: \(error.message)",
+                                  hint: "\(error.hint); widths are lengths (`2.5cm`), shares (`20%`) or parts of the rest (`2fr`)")
                 return nil
             default: break
             }
@@ -135,7 +129,8 @@ extension DocumentBuilder {
                             shade: reader.color("shade"), bold: reader.bool("bold") ?? false, location: node.location)
         }
         // A record: one key per column.
-        guard let reader = MappingReader(node, context: "a row", allowed: keys + ["keep", "shade", "bold"], diagnostics: diagnostics) else { return nil }
+        guard let reader = MappingReader(node, context: "a row", allowed: keys + ["keep", "shade", "bold"], keyName: "column key",
+                                         diagnostics: diagnostics) else { return nil }
         var cells: [TableCell] = []
         for (index, column) in columns.enumerated() where spans.nextFree(from: index) == index {
             if let key = column.key, let value = reader.value(key) {
@@ -193,7 +188,7 @@ extension DocumentBuilder {
                 cell = TableCell(blocks: [], location: node.location)
             }
             cell.columnSpan = reader.int("colspan", in: 1...100) ?? 1
-            cell.rowSpan = reader.int("rowspan", in: 1...Self.maximumTableRows) ?? 1
+            cell.rowSpan = reader.int("rowspan", in: 1...environment.limits.maximumTableRows) ?? 1
             cell.align = reader.choice("align", HorizontalAlignment.self)
             cell.verticalAlign = reader.choice("valign", VerticalAlignment.self)
             cell.shade = reader.color("shade")
@@ -255,7 +250,8 @@ extension DocumentBuilder {
                 }
                 for covered in column..<min(columns, column + cell.columnSpan) {
                     if carried[covered] > 0 {
-                        diagnostics.error(cell.location ?? row.location, "this cell overlaps a row span from above in column \(covered + 1)")
+                        diagnostics.error(cell.location ?? row.location, "this cell overlaps a row span from above in column \(covered + 1)",
+                                          hint: "a cell with `rowspan` above already fills column \(covered + 1) of this row; make this cell's `colspan` smaller")
                     }
                     carried[covered] = cell.rowSpan
                 }
@@ -269,7 +265,7 @@ extension DocumentBuilder {
             let filled = carried.filter { $0 > 0 }.count
             if filled < columns {
                 diagnostics.error(row.location, "\(what) row \(rowIndex + 1) fills \(filled) of the table's \(columns) columns",
-                                  hint: "add \(columns - filled) cell(s); write `~` or \"\" for an empty cell")
+                                  hint: "add \(plural(columns - filled, "cell")); write `~` or \"\" for an empty cell")
             }
             carried = carried.map { max(0, $0 - 1) }
         }
@@ -287,7 +283,7 @@ extension DocumentBuilder {
                 let keys = table.columns.compactMap(\.key)
                 let near = Suggestion.nearest(to: text, in: keys).map { "did you mean `\($0)`? " } ?? ""
                 diagnostics.error(name.location, "unknown column `\(text)` in `totals`",
-                                  hint: "\(near)name a column by its `key` (\(keys.joined(separator: ", "))) or its number 1–\(table.columns.count)")
+                                  hint: "\(near)name a column by its `key` (\(keys.isEmpty ? "no column has one" : keys.joined(separator: ", "))) or by its number, 1 to \(table.columns.count)")
                 continue
             }
             guard table.columns[index].number != nil else {
@@ -330,30 +326,60 @@ extension DocumentBuilder {
         return TableRow(cells: cells, keepTogether: true, bold: true, location: node.location)
     }
 
+    /// Counts `count` more table body rows against the description's limit (all tables together);
+    /// false, after reporting at `location`, past it.
+    func admitTableRows(_ count: Int, at location: SourceLocation) -> Bool {
+        let limit = environment.limits.maximumTableRows
+        let total = tableRows + count
+        guard total <= limit else {
+            let here = tableRows == 0 ? "\(count)" : "\(count) here, \(total) in all"
+            diagnostics.error(location, "too many table rows (\(here)); a description may have at most \(limit), all tables together",
+                              hint: "split the report into several descriptions")
+            return false
+        }
+        tableRows = total
+        return true
+    }
+
     /// Rows from a CSV file (UTF-8, comma-separated, `"` quoting). A first line naming the columns'
-    /// keys is a header and is skipped.
+    /// keys is a header and is skipped. Problems inside the file are located in it.
     private func readCSVRows(_ node: SyntaxNode, columns: [TableColumn], style: String) -> [TableRow] {
         guard let name = Values.text(node, what: "`rows-from`", diagnostics: diagnostics),
               let path = resolve(path: name, at: node.location, what: "CSV file") else { return [] }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            diagnostics.error(node.location, "the CSV file `\(name)` is not UTF-8 text", hint: "save it as UTF-8 (CSV UTF-8 in Excel)")
+        let limit = environment.limits.maximumFileBytes
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            diagnostics.error(node.location, "the CSV file `\(name)` cannot be read", hint: "check its permissions")
+            return []
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
+        guard data.count <= limit else {
+            diagnostics.error(node.location, "the CSV file `\(name)` is larger than \(limit / 1_000_000) MB", hint: "split the table")
+            return []
+        }
+        let file = environment.displayDirectory.isEmpty ? name : "\(environment.displayDirectory)/\(name)"
+        let text: String
+        switch UTF8Text.decode(data, file: file, hint: "save it as UTF-8: \"CSV UTF-8\" in Excel") {
+        case let .success(decoded): text = decoded
+        case let .failure(problem):
+            diagnostics.add(problem, from: node.location)
             return []
         }
         var records = CSV.parse(text)
         let keys = columns.map { $0.key ?? "" }
-        if let first = records.first, first == keys { records.removeFirst() }
-        if records.count > Self.maximumTableRows {
-            diagnostics.error(node.location, "`\(name)` has \(records.count) rows; a table may have at most \(Self.maximumTableRows)")
-            return []
-        }
+        if let first = records.first, first.fields == keys { records.removeFirst() }
+        guard admitTableRows(records.count, at: node.location) else { return [] }
         var rows: [TableRow] = []
-        for (index, record) in records.enumerated() {
-            let location = SourceLocation(file: name, line: index + 1, column: 1)
-            guard record.count == columns.count else {
-                diagnostics.error(location, "this CSV row has \(record.count) fields; the table has \(columns.count) columns")
+        for record in records {
+            let location = SourceLocation(file: file, line: record.line, column: 1)
+            guard record.fields.count == columns.count else {
+                let fix = record.fields.count < columns.count ? "add \(plural(columns.count - record.fields.count, "field"))"
+                    : "remove \(plural(record.fields.count - columns.count, "field")), or quote a field that contains a comma: \"1,000.50\""
+                diagnostics.add(Diagnostic(at: location, "this CSV row has \(plural(record.fields.count, "field")); the table has \(plural(columns.count, "column"))",
+                                           hint: fix), from: node.location)
                 continue
             }
-            let cells = record.enumerated().map { textCell($0.element, column: columns[$0.offset], style: style, location: location) }
+            let cells = record.fields.enumerated().map { textCell($0.element, column: columns[$0.offset], style: style, location: location) }
             rows.append(TableRow(cells: cells, location: location))
         }
         return rows
@@ -386,15 +412,24 @@ struct RowSpans {
 
 /// A small CSV reader: comma-separated fields, `"` quotes with `""` for a quote, CRLF or LF lines.
 enum CSV {
-    static func parse(_ text: String) -> [[String]] {
-        var records: [[String]] = []
-        var record: [String] = []
+    /// One line of fields (a quoted field may span lines), with the line it starts on (1-based).
+    struct Record: Equatable {
+        var fields: [String]
+        var line: Int
+    }
+
+    static func parse(_ text: String) -> [Record] {
+        var records: [Record] = []
+        var fields: [String] = []
         var field = ""
         var quoted = false
+        var line = 1
+        var recordLine = 1
         var iterator = text.makeIterator()
         var pending: Character? = iterator.next()
         while let character = pending {
             pending = iterator.next()
+            if character == "\n" || character == "\r\n" || character == "\r" { line += 1 }
             if quoted {
                 if character == "\"" {
                     if pending == "\"" { field.append("\""); pending = iterator.next() } else { quoted = false }
@@ -405,17 +440,18 @@ enum CSV {
             }
             switch character {
             case "\"": quoted = true
-            case ",": record.append(field); field = ""
+            case ",": fields.append(field); field = ""
             case "\n", "\r\n", "\r":
-                record.append(field); field = ""
-                if !(record.count == 1 && record[0].isEmpty) { records.append(record) }
-                record = []
+                fields.append(field); field = ""
+                if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(fields: fields, line: recordLine)) }
+                fields = []
+                recordLine = line
             default: field.append(character)
             }
         }
-        if !field.isEmpty || !record.isEmpty {
-            record.append(field)
-            records.append(record)
+        if !field.isEmpty || !fields.isEmpty {
+            fields.append(field)
+            records.append(Record(fields: fields, line: recordLine))
         }
         return records
     }

@@ -56,30 +56,38 @@ public struct DiagnosticList: Error, CustomStringConvertible {
 
 /// Collects diagnostics while a description is checked, so that one run reports all of them.
 public final class DiagnosticCollector {
-    public private(set) var items: [Diagnostic] = []
+    /// Each diagnostic with the place in the description that orders it.
+    private var entries: [(diagnostic: Diagnostic, order: SourceLocation?)] = []
     public init() {}
 
+    public var items: [Diagnostic] { entries.map(\.diagnostic) }
+
     public func error(_ location: SourceLocation?, _ message: String, hint: String? = nil) {
-        items.append(Diagnostic(.error, at: location, message, hint: hint))
+        add(Diagnostic(.error, at: location, message, hint: hint))
     }
 
     public func warning(_ location: SourceLocation?, _ message: String, hint: String? = nil) {
-        items.append(Diagnostic(.warning, at: location, message, hint: hint))
+        add(Diagnostic(.warning, at: location, message, hint: hint))
     }
 
-    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+    /// Adds a diagnostic; one located in another file (a CSV file) is listed where `origin`, the place
+    /// in the description that names that file, falls in file order.
+    public func add(_ diagnostic: Diagnostic, from origin: SourceLocation? = nil) {
+        entries.append((diagnostic, origin ?? diagnostic.location))
+    }
 
-    /// The diagnostics sorted by file position (stable for equal positions).
+    public var hasErrors: Bool { entries.contains { $0.diagnostic.severity == .error } }
+
+    /// The diagnostics in file order (stable for equal positions; those without a place last).
     public var sorted: [Diagnostic] {
-        items.enumerated().sorted { a, b in
-            let la = a.element.location, lb = b.element.location
-            switch (la, lb) {
+        entries.enumerated().sorted { a, b in
+            switch (a.element.order, b.element.order) {
             case let (x?, y?) where x != y: return x < y
             case (nil, _?): return false
             case (_?, nil): return true
             default: return a.offset < b.offset
             }
-        }.map(\.element)
+        }.map(\.element.diagnostic)
     }
 }
 
@@ -114,4 +122,9 @@ public enum Suggestion {
         }
         return previous[y.count]
     }
+}
+
+/// A count with its noun for messages: "1 field", "3 fields".
+public func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }

@@ -56,21 +56,8 @@ public struct SyntaxNode {
 
 }
 
-/// Limits that keep a hostile or broken description from exhausting the machine.
-public struct InputLimits {
-    /// Largest description file accepted, in bytes.
-    public var maximumFileBytes = 20_000_000
-    /// Most YAML nodes after aliases are expanded (stops "billion laughs" files).
-    public var maximumNodes = 1_000_000
-    /// Deepest nesting of lists and mappings.
-    public var maximumDepth = 64
-
-    public init() {}
-    public static let standard = InputLimits()
-}
-
 /// Reads a description file into located nodes. Reports unreadable, non-UTF-8, empty and
-/// malformed files with the line and column of the problem.
+/// malformed files with the line and column of the problem, and refuses files beyond the limits.
 public enum YAMLLoader {
     /// Reads `path` and parses it; `displayName` is how messages name the file.
     public static func load(path: String, displayName: String? = nil, limits: InputLimits = .standard) throws -> SyntaxNode {
@@ -79,6 +66,13 @@ public enum YAMLLoader {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw DiagnosticList([Diagnostic(at: nil, "\(name) is a folder, not a description file", hint: "name the .yaml file")])
         }
+        let tooLarge = DiagnosticList([Diagnostic(at: SourceLocation(file: name, line: 1, column: 1),
+            "the description is larger than \(limits.maximumFileBytes / 1_000_000) MB",
+            hint: "split it, or load large tables from a CSV file with `rows-from`")])
+        // A regular file's size is known before reading; a pipe is read up to the limit.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limits.maximumFileBytes {
+            throw tooLarge
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw DiagnosticList([Diagnostic(at: nil, exists ? "\(name) cannot be read" : "\(name) does not exist",
@@ -86,26 +80,25 @@ public enum YAMLLoader {
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: limits.maximumFileBytes + 1)) ?? Data()
-        if data.count > limits.maximumFileBytes {
-            throw DiagnosticList([Diagnostic(at: SourceLocation(file: name, line: 1, column: 1),
-                "the description is larger than \(limits.maximumFileBytes / 1_000_000) MB",
-                hint: "split it, or load large tables from a CSV file with `rows-from`")])
-        }
+        if data.count > limits.maximumFileBytes { throw tooLarge }
         return try parse(data: data, file: name, limits: limits)
     }
 
     /// Parses description bytes (UTF-8) into located nodes.
     public static func parse(data: Data, file: String, limits: InputLimits = .standard) throws -> SyntaxNode {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw DiagnosticList([invalidUTF8(bytes, file: file)])
+        let text: String
+        switch UTF8Text.decode(data, file: file,
+                               hint: "save it as UTF-8; a file saved as TIS-620 or Windows-874 must be converted (iconv -f TIS-620 -t UTF-8)") {
+        case let .success(decoded): text = decoded
+        case let .failure(problem): throw DiagnosticList([problem])
         }
         if text.allSatisfy({ $0.isWhitespace }) {
             throw DiagnosticList([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
                 "the description is empty", hint: "start from an example in Templates/examples/")])
         }
-        if let problem = prescan(text, file: file, limits: limits) { throw DiagnosticList([problem]) }
+        if let problem = tabIndentation(text, file: file) ?? YAMLBounds.check(text, file: file, limits: limits) {
+            throw DiagnosticList([problem])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -116,22 +109,12 @@ public enum YAMLLoader {
             throw DiagnosticList([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
                 "the description holds only comments", hint: "add the report's keys")])
         }
-        var budget = limits.maximumNodes
-        return try convert(root, file: file, depth: 0, budget: &budget, limits: limits)
+        return convert(root, file: file)
     }
 
-    private static func convert(_ node: Node, file: String, depth: Int, budget: inout Int, limits: InputLimits) throws -> SyntaxNode {
+    /// Located nodes for a Yams tree, aliases expanded (`YAMLBounds` has bounded the result).
+    private static func convert(_ node: Node, file: String) -> SyntaxNode {
         let location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-        budget -= 1
-        if budget < 0 {
-            throw DiagnosticList([Diagnostic(at: location,
-                "the description expands to more than \(limits.maximumNodes) values (aliases repeated inside aliases?)",
-                hint: "write the values out or use fewer nested aliases")])
-        }
-        if depth > limits.maximumDepth {
-            throw DiagnosticList([Diagnostic(at: location, "lists and mappings are nested more than \(limits.maximumDepth) deep",
-                                             hint: "flatten the structure")])
-        }
         switch node {
         case let .scalar(scalar):
             if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
@@ -140,34 +123,23 @@ public enum YAMLLoader {
             return SyntaxNode(.scalar(scalar.string), at: location,
                               quoted: scalar.style == .singleQuoted || scalar.style == .doubleQuoted)
         case let .sequence(sequence):
-            var items: [SyntaxNode] = []
-            for item in sequence { items.append(try convert(item, file: file, depth: depth + 1, budget: &budget, limits: limits)) }
-            return SyntaxNode(.sequence(items), at: location)
+            return SyntaxNode(.sequence(sequence.map { convert($0, file: file) }), at: location)
         case let .mapping(mapping):
-            var pairs: [(key: SyntaxNode, value: SyntaxNode)] = []
-            for (key, value) in mapping {
-                pairs.append((try convert(key, file: file, depth: depth + 1, budget: &budget, limits: limits),
-                              try convert(value, file: file, depth: depth + 1, budget: &budget, limits: limits)))
-            }
-            return SyntaxNode(.mapping(pairs), at: location)
+            return SyntaxNode(.mapping(mapping.map { (key: convert($0.key, file: file), value: convert($0.value, file: file)) }),
+                              at: location)
         case let .alias(alias):
             return SyntaxNode(.scalar("*\(alias)"), at: location)
         }
     }
 
-    /// Finds problems that libyaml reports badly or that could exhaust the parser: tab indentation
-    /// and flow brackets nested too deep.
-    static func prescan(_ text: String, file: String, limits: InputLimits) -> Diagnostic? {
+    /// The first line indented with a tab: libyaml reports these badly, far from the tab.
+    static func tabIndentation(_ text: String, file: String) -> Diagnostic? {
         var line = 1
         var column = 1
         var atLineStart = true
-        var flowDepth = 0
-        var quote: Character?
-        var comment = false
         for character in text {
             if character == "\n" || character == "\r\n" {
-                line += 1; column = 1; atLineStart = true; comment = false
-                if quote == "'" || quote == "\"" { /* multi-line quoted scalar: keep the quote open */ }
+                line += 1; column = 1; atLineStart = true
                 continue
             }
             if atLineStart {
@@ -177,80 +149,53 @@ public enum YAMLLoader {
                 }
                 if character != " " { atLineStart = false }
             }
-            if !comment {
-                if let open = quote {
-                    if character == open { quote = nil }
-                } else if character == "\"" || character == "'" {
-                    quote = character
-                } else if character == "#" {
-                    comment = true
-                } else if character == "[" || character == "{" {
-                    flowDepth += 1
-                    if flowDepth > limits.maximumDepth {
-                        return Diagnostic(at: SourceLocation(file: file, line: line, column: column),
-                                          "brackets are nested more than \(limits.maximumDepth) deep", hint: "flatten the structure")
-                    }
-                } else if character == "]" || character == "}" {
-                    flowDepth = max(0, flowDepth - 1)
-                }
-            }
-            column += character.unicodeScalars.count
+            column += 1
         }
         return nil
     }
 
-    private static func invalidUTF8(_ bytes: [UInt8], file: String) -> Diagnostic {
-        // Find the first byte that does not start a valid UTF-8 sequence, and its line and column.
-        var line = 1, column = 1, index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
-            let end = index + length
-            if length == 0 || end > bytes.count || String(validating: bytes[index..<end], as: UTF8.self) == nil {
-                break
-            }
-            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
-            index = end
-        }
-        let shown = index < bytes.count ? String(format: "0x%02X", bytes[index]) : "end of file"
-        return Diagnostic(at: SourceLocation(file: file, line: line, column: column),
-                          "the file is not UTF-8 text (byte \(shown))",
-                          hint: "save it as UTF-8; a file saved as TIS-620 or Windows-874 must be converted (iconv -f TIS-620 -t UTF-8)")
-    }
-
     private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        func explained(_ problem: String, _ context: YamlError.Context?, at mark: Mark) -> Diagnostic {
+            let words = problem + (context.map { " \($0.text)" } ?? "")
+            if let plain = plainProblems.first(where: { words.contains($0.match) }) {
+                // An unclosed bracket is reported where it opens, not at the end of the file.
+                let place = plain.atOpening ? context?.mark ?? mark : mark
+                return Diagnostic(at: at(place), plain.message, hint: plain.hint)
+            }
+            return Diagnostic(at: at(mark), "YAML syntax: \(problem)\(context.map { " \($0.text)" } ?? "")")
+        }
         switch error {
         case let .scanner(context, problem, mark, _):
             if let context, context.text.contains("quoted scalar") {
                 return Diagnostic(at: at(context.mark), "the quote that starts here is never closed",
-                                  hint: "end the text with the same quote it starts with (\" or ')")
+                                  hint: "end the text with the same quote it starts with, \" or '")
             }
-            return Diagnostic(at: at(mark), "YAML syntax: \(problem)\(context.map { " \($0.text)" } ?? "")", hint: hint(for: problem))
-        case let .parser(context, problem, mark, _):
-            return Diagnostic(at: at(mark), "YAML syntax: \(problem)\(context.map { " \($0.text)" } ?? "")", hint: hint(for: problem))
-        case let .composer(context, problem, mark, _):
-            return Diagnostic(at: at(mark), "YAML: \(problem)\(context.map { " \($0.text)" } ?? "")", hint: hint(for: problem))
+            return explained(problem, context, at: mark)
+        case let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            return explained(problem, context, at: mark)
         case let .duplicatedKeysInMapping(duplicates, context):
             return Diagnostic(at: at(context.mark), "the key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) is given twice in one mapping",
                               hint: "keep one of them")
-        case let .reader(problem, _, _, _):
-            return Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "YAML: \(problem)")
         default:
             return Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "YAML: \(error)")
         }
     }
 
-    private static func hint(for problem: String) -> String? {
-        if problem.contains("mapping values are not allowed") {
-            return "a `: ` inside a text needs the text in quotes, or the indentation is wrong"
-        }
-        if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {
-            return "check the indentation: items of one list or mapping start in the same column"
-        }
-        if problem.contains("found character that cannot start any token") {
-            return "quote texts that start with @, `, | or %"
-        }
-        return nil
-    }
+    /// The libyaml problems people meet most, said plainly: words of libyaml's message and context,
+    /// our message and hint, and whether to point at where the construct opens.
+    private static let plainProblems: [(match: String, message: String, hint: String, atOpening: Bool)] = [
+        ("did not find expected key", "this line is indented differently from the keys above it",
+         "keys of one mapping start in the same column; a block's options line up with its first key", false),
+        ("did not find expected '-'", "this line is indented differently from the list items above it",
+         "items of one list start with `- ` in the same column; an item's options line up with its first key", false),
+        ("mapping values are not allowed", "a `: ` where no key can start",
+         "put a text that contains `: ` in quotes, or indent this line like the key above it", false),
+        ("did not find expected ',' or ']'", "this `[` list is never closed", "end it with `]`; quote items that contain `,` `[` or `]`", true),
+        ("did not find expected ',' or '}'", "this `{` mapping is never closed", "end it with `}`; quote values that contain `,` `{` or `}`", true),
+        ("alias", "`*` starts an alias here, and no anchor `&` of that name comes before it",
+         "put a text that starts with `*` in quotes: \"*ตัวเอน* ข้อความ\"", true),
+        ("found character that cannot start any token", "a text starts with a character YAML reserves",
+         "put a text that starts with @, `, | or % in quotes", false),
+    ]
 }

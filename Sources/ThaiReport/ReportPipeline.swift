@@ -21,49 +21,67 @@ public struct RenderSummary {
     public var warnings: [Diagnostic]
 }
 
+/// A description read and checked, with the pictures and fonts it names opened: everything layout needs.
+public struct LoadedReport {
+    public var document: Document
+    /// Decoded pictures by absolute path.
+    public var images: [String: RasterImage]
+    public var fonts: FontLibrary
+    /// Warnings found while reading, in file order.
+    public var warnings: [Diagnostic]
+}
+
 /// The whole pipeline: read and check a description, lay it out, draw it into a PDF that replaces
-/// the output only once it is complete.
+/// the output only once it is complete. `check` runs the same steps without drawing, so it reports
+/// exactly what `render` would.
 public enum ReportPipeline {
-    /// Reads and validates a description; throws a `DiagnosticList` with every error found.
-    /// Also opens every font and image it names, so `check` finds what `render` would.
-    public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment)
-        throws -> (document: Document, images: [String: RasterImage], fonts: FontLibrary, warnings: [Diagnostic]) {
+    /// Reads and validates a description and opens every font and picture it names; throws a
+    /// `DiagnosticList` with every error found, in file order.
+    public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+                            limits: InputLimits = .standard) throws -> LoadedReport {
         let resources = try Resources.locate(environment: environment)
-        var root = try YAMLLoader.load(path: path, displayName: path)
+        var root = try YAMLLoader.load(path: path, displayName: path, limits: limits)
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if let reference = root.mapping?.first(where: { $0.key.scalar == "template" })?.value {
             let template = try TemplateLibrary(folder: resources.templates).template(for: reference, descriptionFolder: base)
             root = try TemplateExpander(template: template).expand(root)
         }
         let epoch = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let files = OpenedFiles(limits: limits)
+        let displayDirectory = (path as NSString).deletingLastPathComponent
         let builder = DocumentBuilder(environment: BuildEnvironment(baseDirectory: base, fontsDirectory: resources.fonts,
-                                                                   sourceDateEpoch: epoch))
+                                                                   sourceDateEpoch: epoch, displayDirectory: displayDirectory,
+                                                                   limits: limits, inspector: files))
         let (document, warnings) = try builder.build(root)
-        var problems: [Diagnostic] = []
-        let fonts = try openFonts(document, problems: &problems)
-        let images = openImages(document, problems: &problems)
-        if !problems.isEmpty { throw DiagnosticList(problems.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }) }
-        return (document, images, fonts, warnings)
+        return LoadedReport(document: document, images: files.images, fonts: try openFonts(document), warnings: warnings)
+    }
+
+    /// Everything `render` reports for `path` (reading, checking, layout), without writing anything.
+    /// Throws a `DiagnosticList` when the description has errors; returns the warnings otherwise.
+    public static func check(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+                             limits: InputLimits = .standard) throws -> [Diagnostic] {
+        let report = try load(path: path, environment: environment, limits: limits)
+        let engine = try layoutEngine(for: report, environment: environment)
+        try engine.layout { _ in }
+        return report.warnings + engine.warnings.map(\.diagnostic)
     }
 
     /// Renders `input` to `output` (default: the input's name with `.pdf`). The PDF is written to a
     /// temporary file beside the output and moved into place only when complete.
     public static func render(input: String, output: String? = nil,
-                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RenderSummary {
+                              environment: [String: String] = ProcessInfo.processInfo.environment,
+                              limits: InputLimits = .standard) throws -> RenderSummary {
         let target = output ?? URL(fileURLWithPath: input).deletingPathExtension().appendingPathExtension("pdf").path
         try checkWritable(target)
-        let (document, images, fonts, warnings) = try load(path: input, environment: environment)
+        let report = try load(path: input, environment: environment, limits: limits)
         let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path
         let temporary = "\(directory)/.\(URL(fileURLWithPath: target).lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
         defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let engine = try layoutEngine(for: report, environment: environment)
         let pages: Int
-        var layoutWarnings: [LayoutWarning] = []
         do {
-            let renderer = try PDFRenderer(path: temporary, metadata: document.metadata)
-            let engine = LayoutEngine(document: document, shaper: TextShaper(library: fonts), images: images,
-                                      dictionary: try Resources.thaiDictionary(environment: environment))
+            let renderer = try PDFRenderer(path: temporary, metadata: report.document.metadata)
             try engine.layout { renderer.draw($0) }
-            layoutWarnings = engine.warnings
             pages = renderer.pageCount
             try renderer.finish()
         } catch let error as GraphicsError {
@@ -72,8 +90,14 @@ public enum ReportPipeline {
         guard rename(temporary, target) == 0 else {
             throw ToolError("cannot move the finished PDF to \(target): \(String(cString: strerror(errno)))")
         }
-        let laidOut = layoutWarnings.map { Diagnostic(.warning, at: $0.location, $0.message) }
-        return RenderSummary(pages: pages, warnings: warnings + laidOut)
+        return RenderSummary(pages: pages, warnings: report.warnings + engine.warnings.map(\.diagnostic))
+    }
+
+    /// The layout engine for a loaded report, with the bundled Thai word list: `check` and `render`
+    /// lay out with the same one.
+    private static func layoutEngine(for report: LoadedReport, environment: [String: String]) throws -> LayoutEngine {
+        LayoutEngine(document: report.document, shaper: TextShaper(library: report.fonts), images: report.images,
+                     dictionary: try Resources.thaiDictionary(environment: environment))
     }
 
     /// Fails before any work when the output cannot be written.
@@ -97,47 +121,56 @@ public enum ReportPipeline {
         }
     }
 
-    private static func openFonts(_ document: Document, problems: inout [Diagnostic]) throws -> FontLibrary {
-        var files: [String] = []
-        for family in document.fonts {
-            var names = Set<String>()
-            for file in family.files {
-                guard let found = FontLibrary.familyNames(inFile: file) else {
-                    if family.location == nil { throw ToolError("the bundled font \(file) is missing or damaged; reinstall thaireport") }
-                    problems.append(Diagnostic(at: family.location, "\(file) is not a font file that can be used",
-                                               hint: "give TrueType (.ttf) or OpenType (.otf) files"))
-                    continue
-                }
-                names.formUnion(found)
-                files.append(file)
-            }
-            if !names.isEmpty, !names.contains(family.name) {
-                problems.append(Diagnostic(at: family.location, "the files of font family `\(family.name)` hold the family \(names.sorted().map { "`\($0)`" }.joined(separator: ", "))",
-                                           hint: "write `family: \(names.sorted().first!)`"))
+    /// The font library of the document's families (the description's files were opened while it was checked).
+    private static func openFonts(_ document: Document) throws -> FontLibrary {
+        for family in document.fonts where family.location == nil {
+            for file in family.files where FontLibrary.familyNames(inFile: file) == nil {
+                throw ToolError("the bundled font \(file) is missing or damaged; reinstall thaireport")
             }
         }
         do {
-            return try FontLibrary(files: files)
+            return try FontLibrary(files: document.fonts.flatMap(\.files))
         } catch let error as GraphicsError {
             throw ToolError(error.message)
         }
     }
+}
 
-    private static func openImages(_ document: Document, problems: inout [Diagnostic]) -> [String: RasterImage] {
-        var images: [String: RasterImage] = [:]
-        for section in document.sections {
-            for case let .image(block) in section.blocks where images[block.path] == nil {
-                do {
-                    images[block.path] = try RasterImage.load(path: block.path)
-                } catch let error as GraphicsError {
-                    problems.append(Diagnostic(at: block.location, error.message, hint: "give a PNG or JPEG file"))
-                } catch {
-                    problems.append(Diagnostic(at: block.location, "\(error)"))
-                }
-            }
+/// The pictures and fonts a description names, opened while it is checked: pictures are decoded once
+/// per file and kept for layout, within the limits on a picture's size and on all pictures together.
+final class OpenedFiles: ResourceInspector {
+    private let limits: InputLimits
+    private(set) var images: [String: RasterImage] = [:]
+    private var totalPixels = 0
+
+    init(limits: InputLimits) { self.limits = limits }
+
+    func inspectImage(atPath path: String) -> (reason: String, hint: String)? {
+        if images[path] != nil { return nil }
+        let image: RasterImage
+        do {
+            image = try RasterImage.load(path: path, maximumBytes: limits.maximumFileBytes, maximumPixels: limits.maximumImagePixels)
+        } catch let error as RasterImage.LoadError {
+            return (error.reason, error.hint)
+        } catch {
+            return ("cannot be read (\(error))", "give a PNG or JPEG file")
         }
-        return images
+        let pixels = image.pixelWidth * image.pixelHeight
+        guard totalPixels + pixels <= limits.maximumTotalImagePixels else {
+            return ("brings the pictures together past \(String(format: "%g", Double(limits.maximumTotalImagePixels) / 1e6)) megapixels",
+                    "scale the pictures down; an A4 page printed at 300 dpi needs about 9 megapixels")
+        }
+        totalPixels += pixels
+        images[path] = image
+        return nil
     }
+
+    func fontFamilies(inFile path: String) -> [String]? { FontLibrary.familyNames(inFile: path) }
+}
+
+extension LayoutWarning {
+    /// The warning as a diagnostic, for the lists `render` and `check` print.
+    var diagnostic: Diagnostic { Diagnostic(.warning, at: location, message) }
 }
 
 extension ReportPipeline {

@@ -27,8 +27,7 @@ func runReporting(_ body: () throws -> Void) throws {
         try body()
     } catch let list as DiagnosticList {
         report(list.items)
-        let count = list.errors.count
-        FileHandle.standardError.write(Data("\(count) error\(count == 1 ? "" : "s") in the description; nothing was written\n".utf8))
+        FileHandle.standardError.write(Data("\(plural(list.errors.count, "error")) in the description; nothing was written\n".utf8))
         throw ExitCode(1)
     } catch let error as ToolError {
         FileHandle.standardError.write(Data((error.description + "\n").utf8))
@@ -54,22 +53,21 @@ struct Render: ParsableCommand {
             report(summary.warnings)
             if !quiet {
                 let target = output ?? URL(fileURLWithPath: input).deletingPathExtension().appendingPathExtension("pdf").path
-                print("wrote \(target) (\(summary.pages) page\(summary.pages == 1 ? "" : "s"))")
+                print("wrote \(target) (\(plural(summary.pages, "page")))")
             }
         }
     }
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate a description without rendering; lists every error.")
+    static let configuration = CommandConfiguration(abstract: "Validate a description (fonts, images and layout included) without writing anything; lists every error.")
 
     @Argument(help: "The report description (YAML).")
     var input: String
 
     func run() throws {
         try runReporting {
-            let loaded = try ReportPipeline.load(path: input)
-            report(loaded.warnings)
+            report(try ReportPipeline.check(path: input))
             print("\(input): no errors")
         }
     }

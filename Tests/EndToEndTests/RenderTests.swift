@@ -30,9 +30,11 @@ final class RenderTests: XCTestCase {
 
     /// Runs a program; returns its exit status, standard output and standard error.
     @discardableResult
-    static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
+    static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:],
+                    directory: URL? = nil) throws -> (Int32, String, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()

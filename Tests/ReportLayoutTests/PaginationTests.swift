@@ -155,6 +155,30 @@ final class PaginationTests: XCTestCase {
         for line in cellLines { XCTAssertLessThanOrEqual(line.x + line.width, page.textArea.x + 1.2 * Units.cm + 0.5, line.text) }
     }
 
+    /// A word wider than its box (a narrow column, or the whole text width) breaks between grapheme
+    /// clusters: every line stays inside the box, no base loses its marks, nothing is added or lost.
+    func testWordWiderThanItsBoxBreaksBetweenGraphemeClusters() throws {
+        let word = String(repeating: "กิ่", count: 40) + String(repeating: "e\u{301}", count: 40)
+        let table = try pages("blocks:\n  - table:\n      columns: [1cm, 1fr]\n      rows: [[\"\(word)\", ข้อความ]]\n")[0]
+        let cell = bodyLines(table).filter { $0.text != "ข้อความ" }
+        XCTAssertGreaterThan(cell.count, 5)
+        XCTAssertEqual(cell.map(\.text).joined(), word, "nothing added, nothing lost")
+        for line in cell {
+            XCTAssertGreaterThanOrEqual(line.x, table.textArea.x - 0.01, line.text)
+            XCTAssertLessThanOrEqual(line.x + line.width, table.textArea.x + 1 * Units.cm + 0.01, line.text)
+        }
+        let paragraph = try pages("blocks:\n  - \(String(repeating: word, count: 6))\n")[0]
+        let lines = bodyLines(paragraph)
+        XCTAssertGreaterThan(lines.count, 1)
+        XCTAssertEqual(lines.map(\.text).joined(), String(repeating: word, count: 6))
+        for line in cell + lines {
+            let first = line.text.unicodeScalars.first!.properties.generalCategory
+            XCTAssertFalse([.nonspacingMark, .spacingMark, .enclosingMark].contains(first), "a line starts inside a cluster: \(line.text)")
+            XCTAssertGreaterThanOrEqual(line.x, paragraph.textArea.x - 0.01)
+            XCTAssertLessThanOrEqual(line.x + line.width, paragraph.textArea.maxX + 0.01)
+        }
+    }
+
     func testDeeplyNestedListStaysInsideTheTextArea() throws {
         var item = "\"ข้อความท้ายสุดของรายการซ้อนลึก\""
         for level in (1...25).reversed() { item = "{text: \"ระดับ \(level)\", items: [\(item)]}" }
