@@ -30,6 +30,8 @@ struct RowGroup {
     var rowCount: Int
     var cells: [CellBox]
     var keepTogether: Bool
+    /// Header rows (shaded as the header).
+    var isHeader = false
 }
 
 /// A table flowing across pages: header rows repeat at the top of each page, row groups are placed
@@ -70,8 +72,17 @@ final class TableFlow: Flowable {
         } else {
             let group = TableFlow.measure(rows: table.header, range: 0..<table.header.count, table: table, widths: columnWidths,
                                           setter: setter, isHeader: true)
-            header = group
-            headerHeight = TableFlow.rowHeights(group, padding: table.padding).reduce(0, +)
+            let height = TableFlow.rowHeights(group, padding: table.padding).reduce(0, +)
+            if height > pageHeight / 2 {
+                // A header taller than half a page cannot repeat: it is placed once, first, and
+                // splits across pages like any row group.
+                header = nil
+                headerHeight = 0
+                pending = group
+            } else {
+                header = group
+                headerHeight = height
+            }
         }
     }
 
@@ -104,11 +115,11 @@ final class TableFlow: Flowable {
             let heights = TableFlow.rowHeights(group, padding: table.padding)
             let full = heights.reduce(0, +)
             if full <= available + 0.01 {
-                draw(group, heights: heights, x: region.x, y: y, on: &fragment, isHeader: false)
+                draw(group, heights: heights, x: region.x, y: y, on: &fragment, isHeader: group.isHeader)
                 y += full
                 available -= full
                 pending = nil
-                groupIndex += 1
+                if !group.isHeader { groupIndex += 1 }
                 placedBody = true
                 continue
             }
@@ -178,15 +189,15 @@ final class TableFlow: Flowable {
             if count > 0 { bottom = max(bottom, tops[cell.row] + padding.top + used + padding.bottom) }
         }
         // Draw: cells wholly above the cut as they are, crossing cells down to the new bottom.
-        var rest = RowGroup(rowCount: group.rowCount - cut, cells: [], keepTogether: group.keepTogether)
+        var rest = RowGroup(rowCount: group.rowCount - cut, cells: [], keepTogether: group.keepTogether, isHeader: group.isHeader)
         for (index, cell) in group.cells.enumerated() {
             if cell.row + cell.rowSpan <= cut {
                 let height = heights[cell.row..<(cell.row + cell.rowSpan)].reduce(0, +)
-                drawCell(cell, lines: cell.remaining, x: x, y: y + tops[cell.row], height: height, on: &page, isHeader: false)
+                drawCell(cell, lines: cell.remaining, x: x, y: y + tops[cell.row], height: height, on: &page, isHeader: group.isHeader)
             } else if let count = placed[index] {
                 if cell.row < cut || count > 0 {
                     drawCell(cell, lines: cell.remaining.prefix(count), x: x, y: y + tops[cell.row], height: bottom - tops[cell.row],
-                             on: &page, isHeader: false, topAligned: true)
+                             on: &page, isHeader: group.isHeader, topAligned: true)
                 }
                 if cell.row == cut, count == 0 {
                     var moved = cell
@@ -300,7 +311,7 @@ final class TableFlow: Flowable {
                 column += span
             }
         }
-        return RowGroup(rowCount: range.count, cells: cells, keepTogether: rows[range].contains { $0.keepTogether })
+        return RowGroup(rowCount: range.count, cells: cells, keepTogether: rows[range].contains { $0.keepTogether }, isHeader: isHeader)
     }
 
     /// Row heights that fit every cell's remaining lines; a spanning cell's extra need goes to its last row.

@@ -281,4 +281,23 @@ final class PaginationTests: XCTestCase {
         XCTAssertTrue(contents.contains("๒. สรุปผล"), "the short title is listed")
         XCTAssertTrue(contents.contains("๑. ความเป็นมา และความสำคัญ"), "a heading's lines are joined in the contents")
     }
+
+    func testHeaderTallerThanHalfAPageIsPlacedOnceAndSplits() throws {
+        // Found by the fuzz test: a header taller than the page used to repeat forever.
+        let tall = String(repeating: "กขค ", count: 200)
+        let result = try pages("""
+        blocks:
+          - table:
+              columns: [2cm, 1fr]
+              header: ["\(tall)", หัว]
+              rows: [[แถวหนึ่ง, ก], [แถวสอง, ข]]
+        """)
+        XCTAssertGreaterThan(result.count, 1)
+        let texts = result.flatMap { bodyLines($0).map(\.text) }
+        XCTAssertEqual(texts.filter { $0 == "หัว" }.count, 1, "the header is not repeated")
+        XCTAssertEqual(texts.filter { $0 == "แถวหนึ่ง" || $0 == "แถวสอง" }, ["แถวหนึ่ง", "แถวสอง"])
+        for page in result {
+            for line in page.lines { XCTAssertLessThanOrEqual(line.bottom, page.textArea.maxY + 0.01, "page \(page.index)") }
+        }
+    }
 }
