@@ -203,14 +203,23 @@ public enum Resources {
     }
 
     /// The bundled Thai word list (`Dictionary/thai-words.txt`, beside `Fonts/`) that keeps words
-    /// whole when lines break.
+    /// whole when lines break. Read once per process: a program that lays out many reports (the
+    /// tests) pays for the 60,000 words once.
     public static func thaiDictionary(environment: [String: String]) throws -> ThaiDictionary {
         let root = URL(fileURLWithPath: try locate(environment: environment).fonts).deletingLastPathComponent()
         let path = root.appendingPathComponent("Dictionary/thai-words.txt").path
+        dictionaryLock.lock()
+        defer { dictionaryLock.unlock() }
+        if let cached = dictionaries[path] { return cached }
         do {
-            return try ThaiDictionary(contentsOfFile: path)
+            let dictionary = try ThaiDictionary(contentsOfFile: path)
+            dictionaries[path] = dictionary
+            return dictionary
         } catch {
             throw ToolError("the bundled word list \(path) is missing or unreadable; reinstall thaireport")
         }
     }
+
+    private static let dictionaryLock = NSLock()
+    nonisolated(unsafe) private static var dictionaries: [String: ThaiDictionary] = [:]
 }

@@ -19,11 +19,11 @@ final class FuzzTests: XCTestCase {
     static let cliEvery = 50
     /// Longest a single case may take (debug build, shared 2-core machine).
     static let caseTimeLimit: TimeInterval = 20
-    static let excerptLines = 200
+    static let excerptLines = 100
     /// Lists longer than this (rows, blocks, sections) are cut to a window of `excerptWindow` items;
     /// shorter ones (columns, cells) stay whole so that tables still fit together.
-    static let excerptItems = 12
-    static let excerptWindow = 4
+    static let excerptItems = 6
+    static let excerptWindow = 2
     static let excerptsPerSeed = 12
 
     func testMutatedDescriptionsNeverCrashHangOrLoseOutput() throws {
