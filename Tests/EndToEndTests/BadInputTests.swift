@@ -6,17 +6,7 @@ import XCTest
 /// The catalogue of bad input: one test per class of mistake, each asserting the exact
 /// `file:line:column`, message and hint that `check` and `render` print; then hostile input,
 /// refused within the limits in bounded time.
-final class BadInputTests: XCTestCase {
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("thaireport-bad-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
+final class BadInputTests: FolderTestCase {
 
     /// A small PNG picture (the example emblem).
     private static let emblem = RenderTests.root.appendingPathComponent("Templates/examples/images/emblem.png")

@@ -3,17 +3,7 @@ import XCTest
 
 /// End to end: the `thaireport` binary renders real descriptions; the PDFs are checked with
 /// poppler's tools (page count, text per page, embedded fonts) and byte for byte.
-final class RenderTests: XCTestCase {
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("thaireport-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
+final class RenderTests: FolderTestCase {
 
     /// The package's root folder.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -4,17 +4,7 @@ import XCTest
 /// The official templates end to end: every example renders, each table's header is on every page
 /// the table reaches, samples of the seeds' paragraphs and cells are in the PDF text, and computed
 /// values (numbering, changes, totals, contents page ranges) are the hand-computed ones.
-final class TemplateExampleTests: XCTestCase {
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("thaireport-templates-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
+final class TemplateExampleTests: FolderTestCase {
 
     /// What one example must show.
     struct Expectation {
