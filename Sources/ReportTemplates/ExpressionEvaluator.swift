@@ -93,11 +93,7 @@ struct ExpressionEvaluator {
                                   hint: Suggestion.nearest(to: name, in: names).map { "did you mean `\($0)`?" }
                                       ?? "the fields are " + names.joined(separator: ", "))
         }
-        if let given = pairs.first(where: { $0.key.scalar == name })?.value, !given.isNull {
-            return .data(given, fieldSpec)
-        }
-        if let fallback = fieldSpec?.defaultValue { return .data(fallback, fieldSpec) }
-        return .null
+        return .field(pairs.first { $0.key.scalar == name }?.value, spec: fieldSpec)
     }
 
     private func number(_ value: TemplateValue, _ context: String) throws -> Decimal {

@@ -69,18 +69,11 @@ public final class TemplateExpander {
         scope.bindings["variant"] = .value(variant.map { .text($0.name) } ?? .null)
         for spec in template.fields.fields {
             let given = pairs.first { $0.key.scalar == spec.name }?.value
-            scope.bindings[spec.name] = .value(fieldValue(given, spec: spec, at: description.location))
+            scope.bindings[spec.name] = .value(.field(given, spec: spec))
         }
         let result = expandValue(template.body, in: scope) ?? SyntaxNode(.mapping([]), at: template.body.location)
         if diagnostics.hasErrors { throw DiagnosticList(diagnostics.sorted) }
         return result
-    }
-
-    /// The value of a field: what the description gave, else the template's default, else nothing.
-    func fieldValue(_ given: SyntaxNode?, spec: FieldSpec?, at location: SourceLocation) -> TemplateValue {
-        if let given, !given.isNull { return .data(given, spec) }
-        if let fallback = spec?.defaultValue { return .data(fallback, spec) }
-        return .null
     }
 
     /// Reports fields that the chosen variant does not print, so nothing typed is silently lost.
@@ -121,7 +114,7 @@ public final class TemplateExpander {
                 switch directive.kind {
                 case .forEach:
                     return SyntaxNode(.sequence(run(directive, in: scope)), at: node.location)
-                case let .conditional(_, then, otherwise):
+                case let .conditional(then, otherwise):
                     let chosen = evaluate(directive.expression, at: directive.expressionLocation, in: scope).isTruthy ? then : otherwise
                     return chosen.flatMap { expandValue($0, in: scope) }
                 case .insert:
@@ -175,7 +168,7 @@ public final class TemplateExpander {
                 result += expandBranch(body, in: inner)
             }
             return result
-        case let .conditional(_, then, otherwise):
+        case let .conditional(then, otherwise):
             guard let branch = value.isTruthy ? then : otherwise else { return [] }
             return expandBranch(branch, in: scope)
         case .insert:
@@ -280,7 +273,7 @@ public final class TemplateExpander {
 struct Directive {
     enum Kind {
         case forEach(name: String, index: String?, counter: String?, body: SyntaxNode)
-        case conditional(expression: String, then: SyntaxNode?, otherwise: SyntaxNode?)
+        case conditional(then: SyntaxNode?, otherwise: SyntaxNode?)
         case insert
     }
 
@@ -307,7 +300,7 @@ struct Directive {
             guard let body = entry("do") else { return nil }
             kind = .forEach(name: entry("as")?.scalar ?? "item", index: entry("index")?.scalar, counter: entry("counter")?.scalar, body: body)
         case "if":
-            kind = .conditional(expression: expression, then: entry("then"), otherwise: entry("else"))
+            kind = .conditional(then: entry("then"), otherwise: entry("else"))
         default:
             kind = .insert
         }

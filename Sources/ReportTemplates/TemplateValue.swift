@@ -15,6 +15,13 @@ indirect enum TemplateValue {
     /// declare one, e.g. a free-form block list).
     case data(SyntaxNode, FieldSpec?)
 
+    /// The value of a field: what the description gave, else the template's default, else nothing.
+    static func field(_ given: SyntaxNode?, spec: FieldSpec?) -> TemplateValue {
+        if let given, !given.isNull { return .data(given, spec) }
+        if let fallback = spec?.defaultValue { return .data(fallback, spec) }
+        return .null
+    }
+
     /// Whether the value counts as true in `if`, `and`, `or` and `not`.
     var isTruthy: Bool {
         switch self {
