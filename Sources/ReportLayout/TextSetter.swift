@@ -171,7 +171,7 @@ final class TextSetter {
 
 /// Thai-distributed justification: the line's slack is spread over the gaps between grapheme
 /// clusters and the spaces, so a line with few spaces is not torn open at one gap. Glyphs of one
-/// cluster (a base and its marks) always move together. A gap between clusters grows by at most
+/// grapheme cluster (a base and its marks) always move together. A gap between clusters grows by at most
 /// `clusterLimit` em, so PDF readers never take it for a word space; the rest goes to the spaces.
 enum Justifier {
     /// Share of the slack a space takes, against 1 for a gap between two clusters.
@@ -188,9 +188,17 @@ enum Justifier {
         var lastContentGap = -1
         for r in runs.indices {
             let bytes = Array(runs[r].text.utf8)
+            // Pango's clusters are single characters where the font allows; gaps go only where a
+            // grapheme cluster (a base with its marks) begins, so marks never leave their base.
+            var graphemeStarts = Set<Int>()
+            var byte = runs[r].textStart
+            for character in runs[r].text {
+                graphemeStarts.insert(byte)
+                byte += character.utf8.count
+            }
             for g in runs[r].glyphs.indices {
                 let cluster = runs[r].glyphs[g].clusterByte
-                guard cluster != previousCluster else { continue }
+                guard cluster != previousCluster, graphemeStarts.contains(cluster) else { continue }
                 let local = cluster - runs[r].textStart
                 let isSpace = local >= 0 && local < bytes.count && bytes[local] == 0x20
                 if previousCluster >= 0 {

@@ -172,13 +172,23 @@ final class LineBreakingTests: XCTestCase {
         let justified = try lines(paragraph(text, align: "justify"), width: "6cm")
         XCTAssertEqual(natural.map(\.text), justified.map(\.text))
         for (plain, spread) in zip(natural, justified) {
-            // Within each cluster, glyphs keep their offsets from the cluster's first glyph.
+            // Within each grapheme cluster (a base with its marks, e.g. ปั้ or น้ำ), glyphs keep their
+            // offsets from the grapheme's first glyph. Pango's clusters are single characters, so the
+            // graphemes come from the text.
             func offsets(_ line: PlacedText) -> [Double] {
-                let glyphs = line.runs.flatMap(\.glyphs)
+                var starts: [Int] = []
+                for run in line.runs {
+                    var byte = run.textStart
+                    for character in run.text {
+                        starts.append(byte)
+                        byte += character.utf8.count
+                    }
+                }
                 var first: [Int: Double] = [:]
-                return glyphs.map { glyph in
-                    let start = first[glyph.clusterByte] ?? glyph.x
-                    first[glyph.clusterByte] = start
+                return line.runs.flatMap(\.glyphs).map { glyph in
+                    let grapheme = starts.last(where: { $0 <= glyph.clusterByte }) ?? 0
+                    let start = first[grapheme] ?? glyph.x
+                    first[grapheme] = start
                     return glyph.x - start
                 }
             }
