@@ -91,16 +91,39 @@ public final class PDFCanvas {
     }
 
     /// Draws a run of glyphs whose line starts at (`x`, `baseline`); glyph positions come from the run.
+    ///
+    /// Each cluster's text goes with its first glyph, which Cairo writes into the font's ToUnicode
+    /// map; further glyphs of the same cluster (the sara aa of ำ, which shaping splits into nikhahit
+    /// and sara aa) are drawn as outlines, so they look the same but add no text. Readers that ignore
+    /// `/ActualText` (pdfminer) then give back ำ, not ํ + า.
     public func draw(run: GlyphRun, x: Double, baseline: Double, color: RGBColor) {
         guard let scaled = run.font.scaledFont, !run.glyphs.isEmpty || !run.clusters.isEmpty else { return }
         cairo_set_scaled_font(cairo, scaled)
         setColor(color)
-        var glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: x + $0.x, y: baseline + $0.y) }
-        var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
+        var textGlyphs: [cairo_glyph_t] = []
+        var outlineGlyphs: [cairo_glyph_t] = []
+        var clusters: [cairo_text_cluster_t] = []
+        textGlyphs.reserveCapacity(run.glyphs.count)
+        clusters.reserveCapacity(run.clusters.count)
+        var next = 0
+        for cluster in run.clusters {
+            for offset in 0..<cluster.glyphs {
+                let glyph = run.glyphs[next + offset]
+                let placed = cairo_glyph_t(index: UInt(glyph.id), x: x + glyph.x, y: baseline + glyph.y)
+                if offset == 0 { textGlyphs.append(placed) } else { outlineGlyphs.append(placed) }
+            }
+            next += cluster.glyphs
+            clusters.append(cairo_text_cluster_t(num_bytes: Int32(cluster.bytes), num_glyphs: Int32(min(1, cluster.glyphs))))
+        }
         let text = run.text
         text.withCString { utf8 in
-            cairo_show_text_glyphs(cairo, utf8, Int32(text.utf8.count), &glyphs, Int32(glyphs.count),
+            cairo_show_text_glyphs(cairo, utf8, Int32(text.utf8.count), &textGlyphs, Int32(textGlyphs.count),
                                    &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+        }
+        if !outlineGlyphs.isEmpty {
+            cairo_new_path(cairo)
+            cairo_glyph_path(cairo, &outlineGlyphs, Int32(outlineGlyphs.count))
+            cairo_fill(cairo)
         }
     }
 
