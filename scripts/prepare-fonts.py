@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Gives the combining marks of the bundled Sarabun fonts a width in `hmtx`, so that PDF readers which
+rebuild text from glyph widths (pdfminer) keep a base letter and its marks together.
+
+Pages do not change: HarfBuzz sets the advance of every GDEF mark glyph to zero when it shapes, and the
+PDF places each glyph where Pango put it. Only the widths written in the PDF's /W array change.
+- Nikhahit glyphs (uni0E4D and its ligatures with tone marks) get the width of sara aa: with ำ,
+  HarfBuzz draws nikhahit + sara aa, the nikhahit carries the text ำ and the sara aa is drawn as an
+  outline (see PDFCanvas), so the nikhahit must cover the sara aa's place.
+- Every other zero-width mark gets MARK_WIDTH em.
+Marks that already have a width are left alone, so running the script twice changes nothing.
+
+Usage: python3 scripts/prepare-fonts.py Fonts/Sarabun/*.ttf     (needs: pip install fonttools)
+"""
+import sys
+
+from fontTools.ttLib import TTFont
+
+MARK_WIDTH = 0.1
+
+
+def prepare(path):
+    font = TTFont(path)
+    classes = font["GDEF"].table.GlyphClassDef.classDefs
+    metrics = font["hmtx"]
+    em = font["head"].unitsPerEm
+    sara_aa = metrics[font.getBestCmap()[0x0E32]][0]
+    changed = 0
+    for glyph, glyph_class in classes.items():
+        advance, lsb = metrics[glyph]
+        if glyph_class != 3 or advance != 0:
+            continue
+        width = sara_aa if glyph.startswith("uni0E4D") else round(MARK_WIDTH * em)
+        metrics[glyph] = (width, lsb)
+        changed += 1
+    font.save(path)
+    print(f"{path}: {changed} mark widths set")
+
+
+if __name__ == "__main__":
+    for path in sys.argv[1:]:
+        prepare(path)
