@@ -22,7 +22,7 @@ let package = Package(
         .systemLibrary(
             name: "CPangoCairo",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev"])]
         ),
         .target(name: "Graphics", dependencies: ["CPangoCairo"]),
         .target(name: "ReportSyntax", dependencies: [.product(name: "Yams", package: "Yams")]),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages thaireport needs to build, render and test, when missing.
 set -euo pipefail
-packages=(pkg-config libcairo2-dev libpango1.0-dev poppler-utils)
+packages=(pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev poppler-utils)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

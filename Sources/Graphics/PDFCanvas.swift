@@ -45,12 +45,16 @@ public final class PDFCanvas {
     private let cairo: OpaquePointer
     private let path: String
     private let language: String?
+    /// The zero-advance glyph that marks word boundaries for `PDFWordSpans`; nil leaves words unmarked.
+    private let marker: (font: ShapedFont, glyph: UInt32)?
+    private var markedWords = false
     private var pageOpen = false
     /// Number of pages begun so far.
     public private(set) var pageCount = 0
 
-    /// Starts a PDF at `path` (the file is created at once).
-    public init(path: String, metadata: PDFMetadata) throws {
+    /// Starts a PDF at `path` (the file is created at once). With `fonts`, each word gets an
+    /// `/ActualText` span (see `PDFWordSpans`).
+    public init(path: String, metadata: PDFMetadata, fonts: FontLibrary? = nil) throws {
         guard let surface = cairo_pdf_surface_create(path, 595, 842),
               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             throw GraphicsError("cannot create a PDF at \(path)")
@@ -58,6 +62,7 @@ public final class PDFCanvas {
         self.surface = surface
         self.path = path
         language = metadata.language
+        marker = fonts?.markerGlyph()
         cairo = cairo_create(surface)
         cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
         let fields: [(cairo_pdf_metadata_t, String?)] = [
@@ -95,18 +100,19 @@ public final class PDFCanvas {
     /// Each cluster's text goes with its first glyph, which Cairo writes into the font's ToUnicode
     /// map; further glyphs of the same cluster (the sara aa of ำ, which shaping splits into nikhahit
     /// and sara aa) are drawn as outlines, so they look the same but add no text. Readers that ignore
-    /// `/ActualText` (pdfminer) then give back ำ, not ํ + า.
+    /// `/ActualText` (pdfminer) then give back ำ, not ํ + า. Each word (with the spaces after it) is
+    /// drawn between two markers that `PDFWordSpans` turns into the word's `/ActualText` span.
     public func draw(run: GlyphRun, x: Double, baseline: Double, color: RGBColor) {
         guard let scaled = run.font.scaledFont, !run.glyphs.isEmpty || !run.clusters.isEmpty else { return }
-        cairo_set_scaled_font(cairo, scaled)
         setColor(color)
-        var textGlyphs: [cairo_glyph_t] = []
+        let bytes = Array(run.text.utf8)
         var outlineGlyphs: [cairo_glyph_t] = []
+        var textGlyphs: [cairo_glyph_t] = []
         var clusters: [cairo_text_cluster_t] = []
-        textGlyphs.reserveCapacity(run.glyphs.count)
-        clusters.reserveCapacity(run.clusters.count)
+        var wordStart = 0
+        var byte = 0
         var next = 0
-        for cluster in run.clusters {
+        for (index, cluster) in run.clusters.enumerated() {
             for offset in 0..<cluster.glyphs {
                 let glyph = run.glyphs[next + offset]
                 let placed = cairo_glyph_t(index: UInt(glyph.id), x: x + glyph.x, y: baseline + glyph.y)
@@ -114,17 +120,47 @@ public final class PDFCanvas {
             }
             next += cluster.glyphs
             clusters.append(cairo_text_cluster_t(num_bytes: Int32(cluster.bytes), num_glyphs: Int32(min(1, cluster.glyphs))))
-        }
-        let text = run.text
-        text.withCString { utf8 in
-            cairo_show_text_glyphs(cairo, utf8, Int32(text.utf8.count), &textGlyphs, Int32(textGlyphs.count),
-                                   &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+            byte += cluster.bytes
+            // A word ends after its trailing spaces, or with the run.
+            let endsWord = index == run.clusters.count - 1
+                || (bytes[byte - 1] == 0x20 && bytes[byte] != 0x20)
+            if endsWord {
+                showWord(Array(bytes[wordStart..<byte]), glyphs: &textGlyphs, clusters: &clusters, font: scaled)
+                textGlyphs.removeAll(keepingCapacity: true)
+                clusters.removeAll(keepingCapacity: true)
+                wordStart = byte
+            }
         }
         if !outlineGlyphs.isEmpty {
             cairo_new_path(cairo)
+            cairo_set_scaled_font(cairo, scaled)
             cairo_glyph_path(cairo, &outlineGlyphs, Int32(outlineGlyphs.count))
             cairo_fill(cairo)
         }
+    }
+
+    /// Shows one word's glyphs with their clusters, between word markers when there is a marker glyph.
+    private func showWord(_ text: [UInt8], glyphs: inout [cairo_glyph_t], clusters: inout [cairo_text_cluster_t],
+                          font: OpaquePointer) {
+        guard !text.isEmpty else { return }
+        let at = glyphs.first.map { ($0.x, $0.y) }
+        if let at { showMarker(Array(String(PDFWordSpans.wordStart).utf8) + text, x: at.0, y: at.1) }
+        cairo_set_scaled_font(cairo, font)
+        var utf8 = text.map { CChar(bitPattern: $0) }
+        cairo_show_text_glyphs(cairo, &utf8, Int32(utf8.count), &glyphs, Int32(glyphs.count),
+                               &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+        if let at { showMarker(Array(String(PDFWordSpans.wordEnd).utf8), x: at.0, y: at.1) }
+    }
+
+    /// Two marker glyphs as one cluster reading `text`: Cairo writes it as an `/ActualText` span.
+    private func showMarker(_ text: [UInt8], x: Double, y: Double) {
+        guard let marker, let scaled = marker.font.scaledFont else { return }
+        markedWords = true
+        cairo_set_scaled_font(cairo, scaled)
+        var glyphs = [cairo_glyph_t](repeating: cairo_glyph_t(index: UInt(marker.glyph), x: x, y: y), count: 2)
+        var cluster = [cairo_text_cluster_t(num_bytes: Int32(text.count), num_glyphs: 2)]
+        var utf8 = text.map { CChar(bitPattern: $0) }
+        cairo_show_text_glyphs(cairo, &utf8, Int32(utf8.count), &glyphs, 2, &cluster, 1, cairo_text_cluster_flags_t(rawValue: 0))
     }
 
     /// Fills a rectangle.
@@ -173,6 +209,7 @@ public final class PDFCanvas {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw GraphicsError("Cairo could not write \(path): \(String(cString: cairo_status_to_string(status)))")
         }
+        if markedWords { try PDFWordSpans.apply(toFile: path) }
         if let language { try PDFCatalogUpdate.setLanguage(language, inFile: path) }
     }
 
