@@ -40,6 +40,6 @@ let package = Package(
         .testTarget(name: "ReportTemplatesTests", dependencies: ["ReportTemplates", "ReportSyntax"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportSyntax"]),
         .testTarget(name: "ReportLayoutTests", dependencies: ["ReportLayout", "ReportModel", "ReportSyntax", "ThaiText", "Graphics", "ThaiReport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ThaiReport", "ReportSyntax", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ThaiReport", "ReportSyntax", "Graphics", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import Graphics
 
 /// End to end: the `thaireport` binary renders real descriptions; the PDFs are checked with
 /// poppler's tools (page count, text per page, embedded fonts) and byte for byte.
@@ -175,11 +176,52 @@ final class RenderTests: FolderTestCase {
     }
 
     /// The hard cases of Thai mark placement, in regular and bold, in justified paragraphs and table
-    /// cells, come back from pdftotext as their source characters (ำ whole, Thai digits as U+0E50–0E59).
-    /// Spaces are ignored: poppler adds one after a mark shifted left of its pen (ปั้ น).
+    /// cells, come back from pdftotext exactly, spaces included (ำ whole, Thai digits as U+0E50–0E59).
     func testHardCasesCopyBackExactly() throws {
-        let cases = ["ปี่", "ป้", "ฝ้", "ฟ้", "ฬ่", "ญู", "ฐู", "ฎุ", "ฏุ", "น้ำ", "ก่ำ", "ที่", "ปั้น", "ทำ", "๕๐,๐๐๐.๐๐"]
-        let line = cases.joined(separator: " ")
+        let output = try renderHardCases()
+        // A line break stands where a space was; the space itself stays with the word before it.
+        let extracted = try text(output, page: 1).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertEqual(extracted.components(separatedBy: Self.hardCaseLine).count - 1, 4, extracted)
+        XCTAssertFalse(extracted.unicodeScalars.contains("\u{0E4D}"), "ำ never comes back as nikhahit + sara aa")
+    }
+
+    /// Readers that rebuild text from glyph positions (PDFium) read each word from its `/ActualText`
+    /// span; readers that ignore spans (pdfminer) read each glyph's ToUnicode entry. Both must hold the
+    /// source text: every word of the hard cases has its own span, no word marker is left, and the
+    /// nikhahit glyph of ำ reads as ำ.
+    func testEveryWordHasAnActualTextSpanAndGlyphsMapToTheirCharacters() throws {
+        let data = try [UInt8](Data(contentsOf: try renderHardCases()))
+        var spans: [String] = []
+        var toUnicode: [String] = []
+        var start = 0
+        while let open = data[start...].firstRange(of: Array("stream\n".utf8)),
+              let close = data[open.upperBound...].firstRange(of: Array("endstream".utf8)) {
+            start = close.upperBound
+            guard let inflated = try? Zlib.inflate(data[open.upperBound..<close.lowerBound]) else { continue }
+            let text = String(decoding: inflated, as: UTF8.self)
+            if text.contains("beginbfchar") || text.contains("beginbfrange") { toUnicode.append(text) }
+            let regex = try NSRegularExpression(pattern: "/ActualText <feff([0-9a-f]*)>")
+            for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let hex = Array(text[Range(match.range(at: 1), in: text)!])
+                let units = stride(from: 0, to: hex.count, by: 4).map { UInt16(String(hex[$0..<$0 + 4]), radix: 16)! }
+                spans.append(String(decoding: units, as: UTF16.self))
+            }
+        }
+        XCTAssertFalse(spans.contains { $0.unicodeScalars.first == "\u{F8FF}" || $0.unicodeScalars.first == "\u{F8FE}" },
+                       "word markers are turned into spans")
+        for word in Self.hardCases {
+            XCTAssertTrue(spans.contains(word + " ") || spans.contains(word), "no span for \(word): \(spans)")
+        }
+        let maps = toUnicode.joined()
+        XCTAssertTrue(maps.contains("<0e33>"), "a glyph reads as ำ")
+        XCTAssertFalse(maps.contains("<0e4d>"), "no glyph reads as a lone nikhahit")
+    }
+
+    static let hardCases = ["ปี่", "ป้", "ฝ้", "ฟ้", "ฬ่", "ญู", "ฐู", "ฎุ", "ฏุ", "น้ำ", "ก่ำ", "ที่", "ปั้น", "ทำ", "๕๐,๐๐๐.๐๐"]
+    static let hardCaseLine = hardCases.joined(separator: " ")
+
+    private func renderHardCases() throws -> URL {
+        let line = Self.hardCaseLine
         let filler = "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ"
         let yaml = """
         metadata: {title: ทดสอบ}
@@ -195,10 +237,6 @@ final class RenderTests: FolderTestCase {
         let output = folder.appendingPathComponent("hard.pdf")
         let (status, _, error) = try render(try write(yaml), output)
         XCTAssertEqual(status, 0, error)
-        let extracted = try text(output, page: 1).filter { !$0.isWhitespace }
-        let compact = cases.joined().filter { !$0.isWhitespace }
-        XCTAssertEqual(extracted.components(separatedBy: compact).count - 1, 4, extracted)
-        XCTAssertFalse(extracted.unicodeScalars.contains("\u{0E4D}"), "ำ never comes back as nikhahit + sara aa")
-        XCTAssertTrue(extracted.contains("๕๐,๐๐๐.๐๐"))
+        return output
     }
 }

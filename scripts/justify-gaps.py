@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Measures justified lines in a rendered PDF: for each line, the largest gap between two letters or
+around a space as thaireport set it (Thai distributed), and what it would be if the same slack went
+to the spaces only (what space-only justification does; a line without a space could not be
+justified at all and would be torn open at one point).
+
+Usage: python3 scripts/justify-gaps.py FILE.pdf [MIN_LINE_WIDTH_PT]   (needs: pip install pdfminer.six)
+Only lines at least MIN_LINE_WIDTH_PT wide (default 150) and made of Thai text are measured.
+Gaps are in em of the line's font size. Prints a summary and the ten worst lines.
+"""
+import statistics
+import sys
+import unicodedata
+
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar
+
+
+def chars(node):
+    if isinstance(node, LTChar):
+        yield node
+    elif hasattr(node, "__iter__"):
+        for child in node:
+            yield from chars(child)
+
+
+def lines(pdf):
+    for page in extract_pages(pdf):
+        current, baseline = [], None
+        for c in chars(page):
+            if unicodedata.category(c.get_text()[:1] or " ") == "Mn":
+                continue  # marks sit on their letter
+            y = round(c.y0, 0)
+            if baseline is not None and (abs(y - baseline) > 1 or (current and c.x0 < current[-1].x0 - 1)):
+                yield current
+                current = []
+            baseline = y
+            current.append(c)
+        if current:
+            yield current
+
+
+def measure(line):
+    size = max(c.size for c in line)
+    extras, spaces = [], []
+    for a, b in zip(line, line[1:]):
+        gap = b.x0 - a.x1
+        extras.append(gap)
+        if a.get_text() == " " or b.get_text() == " ":
+            spaces.append(gap)
+    space_chars = [c for c in line if c.get_text() == " "]
+    slack = sum(extras)
+    after = max([e for e in extras] + [c.x1 - c.x0 + sum(extras[i - 1:i + 1]) for i, c in enumerate(line) if c.get_text() == " " and 0 < i < len(line) - 1] or [0])
+    if space_chars:
+        natural_space = max(c.x1 - c.x0 for c in space_chars)
+        before = natural_space + slack / len(space_chars)
+    else:
+        before = slack
+    return before / size, after / size, len(space_chars), "".join(c.get_text() for c in line)
+
+
+def main(pdf, minimum=150.0):
+    rows = []
+    for line in lines(pdf):
+        if len(line) < 5 or line[-1].x1 - line[0].x0 < float(minimum):
+            continue
+        if not any("\u0e01" <= c.get_text() <= "\u0e5b" for c in line):
+            continue
+        rows.append(measure(line))
+    justified = [r for r in rows if r[1] > 0.001 or r[0] > 0.001]
+    print(f"lines measured: {len(rows)}, lines with added space: {len(justified)}")
+    if not justified:
+        return
+    before = [r[0] for r in justified]
+    after = [r[1] for r in justified]
+    print(f"largest gap per line, em   space-only: max {max(before):.2f} median {statistics.median(before):.2f}   "
+          f"distributed: max {max(after):.2f} median {statistics.median(after):.2f}")
+    print(f"lines with no space (space-only cannot justify them): {sum(1 for r in justified if r[2] == 0)}")
+    for b, a, n, text in sorted(justified, reverse=True)[:10]:
+        print(f"  {b:5.2f} -> {a:4.2f} em  spaces={n}  {text[:60]}")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
