@@ -83,22 +83,6 @@ final class DocumentBuilderTests: XCTestCase {
         XCTAssertTrue(found[1].hint?.hasPrefix("did you mean `body`?") ?? false, found[1].description)
     }
 
-    func testRowWithTooManyAndTooFewCells() {
-        let found = errors("""
-        blocks:
-          - table:
-              columns: [1cm, 1fr, 1fr]
-              rows:
-                - [a, b, c, d]
-                - [a, b]
-        """)
-        XCTAssertEqual(found.count, 2)
-        XCTAssertEqual(found[0].location, SourceLocation(file: "r.yaml", line: 5, column: 21))
-        XCTAssertEqual(found[0].message, "body row 1 has more cells than the table's 3 columns")
-        XCTAssertEqual(found[1].location, SourceLocation(file: "r.yaml", line: 6, column: 11))
-        XCTAssertEqual(found[1].message, "body row 2 fills 2 of the table's 3 columns")
-    }
-
     func testExtraCellsUnderARowSpanAreAnErrorNotACrash() {
         let found = errors("""
         blocks:
