@@ -37,6 +37,7 @@ let package = Package(
             dependencies: ["ThaiReport", "ReportTemplates", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
+        .testTarget(name: "GraphicsTests", dependencies: ["Graphics"]),
         .testTarget(name: "ReportTemplatesTests", dependencies: ["ReportTemplates", "ReportSyntax"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportSyntax"]),
         .testTarget(name: "ReportLayoutTests", dependencies: ["ReportLayout", "ReportModel", "ReportSyntax", "ThaiText", "Graphics", "ThaiReport"]),

@@ -31,17 +31,33 @@ enum PDFWordSpans {
         for object in document.objects where object.inUse {
             for number in document.matches(#"/Contents\s+(\d+)\s+0\s+R"#, in: object.dictionary) { contentObjects.insert(number) }
         }
+        let fonts = document.fonts()
+        var meanings = GlyphMeanings()
+        var replaced: [Int: [UInt8]] = [:]  // object number → new stream data, compressed
+        for object in document.objects where object.inUse && contentObjects.contains(object.number) {
+            guard let stream = try document.stream(of: object),
+                  let rewritten = rewrite(stream, codeWidths: fonts.mapValues(\.codeWidth), meanings: &meanings),
+                  rewritten != stream else { continue }
+            replaced[object.number] = try Zlib.deflate(rewritten)
+        }
+        var corrections: [Int: (entries: [UInt32: String], width: Int)] = [:]
+        for (glyph, text) in meanings.corrections {
+            guard let font = fonts[glyph.font], let map = font.toUnicode else { continue }
+            corrections[map, default: ([:], font.codeWidth)].entries[glyph.code] = text
+        }
+        for object in document.objects where object.inUse {
+            guard let correction = corrections[object.number], let cmap = try document.stream(of: object) else { continue }
+            replaced[object.number] = try Zlib.deflate(ToUnicodeCMap.correcting(cmap, entries: correction.entries, width: correction.width))
+        }
+
         var output: [UInt8] = Array(data[0..<(document.objects.filter(\.inUse).map(\.offset).min() ?? 0)])
         var offsets: [Int: Int] = [:]
         for object in document.objects where object.inUse {
             offsets[object.number] = output.count
-            let bytes = document.bytes(of: object)
-            guard contentObjects.contains(object.number), let stream = try document.stream(of: object),
-                  let rewritten = rewrite(stream), rewritten != stream else {
-                output += bytes
+            guard let compressed = replaced[object.number] else {
+                output += document.bytes(of: object)
                 continue
             }
-            let compressed = try Zlib.deflate(rewritten)
             output += Array("\(object.number) 0 obj\n<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8)
             output += compressed
             output += Array("\nendstream\nendobj\n".utf8)
@@ -65,14 +81,17 @@ enum PDFWordSpans {
         }
     }
 
-    /// The content stream with word markers turned into spans; nil when it has none.
-    static func rewrite(_ content: [UInt8]) -> [UInt8]? {
+    /// The content stream with word markers turned into spans; nil when it has none. Records in
+    /// `meanings` which glyphs Cairo wrapped in spans of their own (and for what text) and which it
+    /// showed plainly; `codeWidths` gives each font's code length in bytes.
+    static func rewrite(_ content: [UInt8], codeWidths: [String: Int], meanings: inout GlyphMeanings) -> [UInt8]? {
         guard content.firstRange(of: startMarker) != nil else { return nil }
         var result: [UInt8] = []
         result.reserveCapacity(content.count)
         var index = 0
         var inWord = false
-        var innerSpans = 0
+        var font = ""
+        var innerSpan: (text: String, glyphs: [FontGlyph])?
         while index < content.count {
             if content[index...].starts(with: startMarker), let close = content[index...].firstRange(of: spanClose),
                let end = content[close.upperBound...].firstRange(of: emc) {
@@ -88,15 +107,29 @@ enum PDFWordSpans {
                 result += emc
                 index = end.upperBound
                 inWord = false
-            } else if inWord, content[index...].starts(with: spanOpen), let close = content[index...].firstRange(of: spanClose) {
-                // A span Cairo opened inside the word (a glyph with more than one meaning): drop it.
+            } else if inWord, innerSpan == nil, content[index...].starts(with: spanOpen),
+                      let close = content[index...].firstRange(of: spanClose) {
+                // A span Cairo opened inside the word (a glyph whose ToUnicode entry reads otherwise): drop it.
+                innerSpan = (String(decoding: content[(index + spanOpen.count)..<close.lowerBound], as: UTF8.self), [])
                 index = close.upperBound
-                innerSpans += 1
-            } else if inWord, innerSpans > 0, content[index...].starts(with: emc) {
+            } else if let span = innerSpan, content[index...].starts(with: emc) {
+                if span.glyphs.count == 1 { meanings.recordSpanned(span.glyphs[0], text: span.text) }
+                innerSpan = nil
                 index += emc.count
-                innerSpans -= 1
             } else {
                 let lineEnd = content[index...].firstIndex(of: 0x0A).map { $0 + 1 } ?? content.count
+                let line = content[index..<(lineEnd - (content[lineEnd - 1] == 0x0A ? 1 : 0))]
+                if line.last == UInt8(ascii: "f"), line.dropLast().last == UInt8(ascii: "T"), line.first == UInt8(ascii: "/"),
+                   let name = line.dropFirst().split(separator: 0x20).first {
+                    font = String(decoding: name, as: UTF8.self)
+                } else if let strings = TextShowing.strings(in: line), let width = codeWidths[font] {
+                    let glyphs = strings.flatMap { TextShowing.codes($0, width: width) }.map { FontGlyph(font: font, code: $0) }
+                    if innerSpan != nil {
+                        innerSpan?.glyphs += glyphs
+                    } else {
+                        glyphs.forEach { meanings.recordPlain($0) }
+                    }
+                }
                 result += content[index..<lineEnd]
                 index = lineEnd
             }
@@ -204,6 +237,29 @@ private struct CairoPDF {
         }
         guard start + length <= body.endIndex else { throw GraphicsError("\(path): a stream is longer than its object") }
         return try Zlib.inflate(body[start..<(start + length)])
+    }
+
+    /// The fonts the pages name, by resource name: how many bytes a code takes (2 for Cairo's
+    /// `Type0` fonts, 1 for its simple ones) and the object holding the font's ToUnicode map.
+    func fonts() -> [String: (codeWidth: Int, toUnicode: Int?)] {
+        let byNumber = Dictionary(objects.filter(\.inUse).map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [String: (codeWidth: Int, toUnicode: Int?)] = [:]
+        guard let resources = try? NSRegularExpression(pattern: #"/Font\s*<<([^>]*)>>"#),
+              let entry = try? NSRegularExpression(pattern: #"/([^\s/]+)\s+(\d+)\s+0\s+R"#) else { return result }
+        for object in objects where object.inUse {
+            let text = object.dictionary
+            for block in resources.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let range = Range(block.range(at: 1), in: text) else { continue }
+                let body = String(text[range])
+                for match in entry.matches(in: body, range: NSRange(body.startIndex..., in: body)) {
+                    guard let nameRange = Range(match.range(at: 1), in: body), let numberRange = Range(match.range(at: 2), in: body),
+                          let number = Int(body[numberRange]), let font = byNumber[number] else { continue }
+                    let width = font.dictionary.contains("/Type0") ? 2 : 1
+                    result[String(body[nameRange])] = (width, matches(#"/ToUnicode\s+(\d+)\s+0\s+R"#, in: font.dictionary).first)
+                }
+            }
+        }
+        return result
     }
 
     /// The integers captured by the first group of `pattern` in `text`.

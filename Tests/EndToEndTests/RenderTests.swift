@@ -187,8 +187,8 @@ final class RenderTests: FolderTestCase {
 
     /// Readers that rebuild text from glyph positions (PDFium) read each word from its `/ActualText`
     /// span; readers that ignore spans (pdfminer) read each glyph's ToUnicode entry. Both must hold the
-    /// source text: every word of the hard cases has its own span, no word marker is left, and the
-    /// nikhahit glyph of ำ reads as ำ.
+    /// source text: every word of the hard cases has its own span, no word marker is left, the
+    /// nikhahit glyph of ำ reads as ำ, and the Latin ligature glyphs read as their letters.
     func testEveryWordHasAnActualTextSpanAndGlyphsMapToTheirCharacters() throws {
         let data = try [UInt8](Data(contentsOf: try renderHardCases()))
         var spans: [String] = []
@@ -215,9 +215,12 @@ final class RenderTests: FolderTestCase {
         let maps = toUnicode.joined()
         XCTAssertTrue(maps.contains("<0e33>"), "a glyph reads as ำ")
         XCTAssertFalse(maps.contains("<0e4d>"), "no glyph reads as a lone nikhahit")
+        // The font's cmap maps its fi and fl ligatures to U+FB01 and U+FB02; here they read as letters.
+        XCTAssertTrue(maps.contains("<00660069>") && maps.contains("<0066006c>"), "the ligatures read as fi and fl")
+        XCTAssertFalse(maps.contains("<fb01>") || maps.contains("<fb02>"), "no glyph reads as a presentation-form ligature")
     }
 
-    static let hardCases = ["ปี่", "ป้", "ฝ้", "ฟ้", "ฬ่", "ญู", "ฐู", "ฎุ", "ฏุ", "น้ำ", "ก่ำ", "ที่", "ปั้น", "ทำ", "๕๐,๐๐๐.๐๐"]
+    static let hardCases = ["ปี่", "ป้", "ฝ้", "ฟ้", "ฬ่", "ญู", "ฐู", "ฎุ", "ฏุ", "น้ำ", "ก่ำ", "ที่", "ปั้น", "ทำ", "๕๐,๐๐๐.๐๐", "official", "flow"]
     static let hardCaseLine = hardCases.joined(separator: " ")
 
     private func renderHardCases() throws -> URL {
