@@ -87,8 +87,15 @@ public struct DescriptionWriter {
 }
 
 /// Writes located nodes back as block-style YAML, quoting texts only where YAML needs it.
-enum YAMLText {
+public enum YAMLText {
+    /// A whole description: the top-level mapping's pairs at the left margin.
+    public static func document(_ node: SyntaxNode) -> String {
+        guard let pairs = node.mapping else { return item(node: node, indent: "").joined(separator: "\n") + "\n" }
+        return pairs.flatMap { lines(key: $0.key.scalar ?? "", $0.value, indent: "") }.joined(separator: "\n") + "\n"
+    }
+
     static func lines(key: String, _ node: SyntaxNode, indent: String) -> [String] {
+        let key = quoted(key)
         switch node.value {
         case .null: return ["\(indent)\(key):"]
         case let .scalar(text): return scalarLines(prefix: "\(indent)\(key): ", text, indent: indent + "  ")
@@ -117,21 +124,41 @@ enum YAMLText {
         }
     }
 
+    /// A text of several lines as a literal block (`|-`) when it reads back the same that way:
+    /// no line starts or ends with white space, no control characters, no final line break.
     private static func scalarLines(prefix: String, _ text: String, indent: String) -> [String] {
-        if text.contains("\n") {
-            return [prefix + "|"] + text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : indent + $0 }
-        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let literal = lines.count > 1 && !text.hasSuffix("\n") && !(lines.first?.isEmpty ?? true)
+            && lines.allSatisfy { $0.first?.isWhitespace != true && $0.last?.isWhitespace != true }
+            && !text.unicodeScalars.contains { $0 != "\n" && $0.properties.generalCategory == .control }
+        if literal { return [prefix + "|-"] + lines.map { $0.isEmpty ? "" : indent + $0 } }
         return [prefix + quoted(text)]
     }
 
     /// The text as a YAML scalar: plain when that reads back the same, double-quoted otherwise.
     static func quoted(_ text: String) -> String {
         let special: Set<Character> = ["-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`"]
-        let needsQuotes = text.isEmpty || text.first.map { special.contains($0) || $0.isWhitespace } == true
-            || text.last?.isWhitespace == true || text.contains(": ") || text.contains(" #")
+        let hasControl = text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        let needsQuotes = text.isEmpty || hasControl || text.first.map { special.contains($0) || $0.isWhitespace } == true
+            || text.last?.isWhitespace == true || text.contains(": ") || text.contains(" #") || text.hasSuffix(":")
             || ["true", "false", "yes", "no", "null", "~", "on", "off"].contains(text.lowercased())
         guard needsQuotes else { return text }
-        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            case "\t": escaped += "\\t"
+            case "\r": escaped += "\\r"
+            default:
+                if scalar.properties.generalCategory == .control {
+                    escaped += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+        }
         return "\"\(escaped)\""
     }
 }

@@ -40,12 +40,8 @@ public enum ReportPipeline {
     public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
                             limits: InputLimits = .standard) throws -> LoadedReport {
         let resources = try Resources.locate(environment: environment)
-        var root = try YAMLLoader.load(path: path, displayName: path, limits: limits)
+        let root = try description(path: path, environment: environment, limits: limits)
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        if let reference = root.mapping?.first(where: { $0.key.scalar == "template" })?.value {
-            let template = try TemplateLibrary(folder: resources.templates).template(for: reference, descriptionFolder: base)
-            root = try TemplateExpander(template: template).expand(root)
-        }
         let epoch = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let files = OpenedFiles(limits: limits)
         let displayDirectory = (path as NSString).deletingLastPathComponent
@@ -54,6 +50,18 @@ public enum ReportPipeline {
                                                                    limits: limits, inspector: files))
         let (document, warnings) = try builder.build(root)
         return LoadedReport(document: document, images: files.images, fonts: try openFonts(document), warnings: warnings)
+    }
+
+    /// The report description at `path` with its template, if it names one, filled in: what the
+    /// model reads. Throws a `DiagnosticList` with every problem the template finds.
+    public static func description(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+                                   limits: InputLimits = .standard) throws -> SyntaxNode {
+        let root = try YAMLLoader.load(path: path, displayName: path, limits: limits)
+        guard let reference = root.mapping?.first(where: { $0.key.scalar == "template" })?.value else { return root }
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let template = try TemplateLibrary(folder: try Resources.locate(environment: environment).templates)
+            .template(for: reference, descriptionFolder: base)
+        return try TemplateExpander(template: template).expand(root)
     }
 
     /// Everything `render` reports for `path` (reading, checking, layout), without writing anything.

@@ -11,7 +11,7 @@ struct ThaiReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thaireport",
         abstract: "Turns a YAML description of a Thai government report into a print-ready PDF.",
-        subcommands: [Render.self, Check.self, Templates.self, New.self])
+        subcommands: [Render.self, Check.self, Templates.self, New.self, Expand.self])
 }
 
 /// Prints diagnostics to standard error, one per line, in file order.
@@ -119,6 +119,37 @@ struct New: ParsableCommand {
                 throw ToolError("cannot write \(output)")
             }
             print("wrote \(output); fill it in, then run: thaireport render \(output)")
+        }
+    }
+}
+
+struct Expand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a description with its template filled in: a plain description to edit freely.",
+        discussion: """
+            The result renders to the same PDF as the input and names no template. Relative paths (pictures, \
+            CSV files, fonts) still refer to the input's folder, so keep the result beside it. Without -o the \
+            description is printed. An existing file is never overwritten.
+            """)
+
+    @Argument(help: "The report description (YAML) that names a template.")
+    var input: String
+
+    @Option(name: .shortAndLong, help: "Where to write the expanded description.")
+    var output: String?
+
+    func run() throws {
+        try runReporting {
+            let text = "# \(URL(fileURLWithPath: input).lastPathComponent) with its template filled in (thaireport expand)\n"
+                + YAMLText.document(try ReportPipeline.description(path: input))
+            guard let output else { return print(text, terminator: "") }
+            if FileManager.default.fileExists(atPath: output) {
+                throw ToolError("\(output) already exists; it is left as it is (name another file)")
+            }
+            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+                throw ToolError("cannot write \(output)")
+            }
+            print("wrote \(output); render it with: thaireport render \(output)")
         }
     }
 }

@@ -218,6 +218,29 @@ final class TemplateExampleTests: FolderTestCase {
         }
     }
 
+    /// `expand` writes a description that names no template and renders to the same text, page by
+    /// page, as the example it came from (computed numbers, multi-line texts and quoting included);
+    /// it never overwrites a file.
+    func testExpandWritesAPlainDescriptionThatRendersTheSameText() throws {
+        for file in ["ita-measures/examples/004-klong-sai.yaml", "ita-analysis/examples/002-nongwa-ita-analysis-2568.yaml"] {
+            let input = RenderTests.root.appendingPathComponent("Templates/\(file)")
+            let expanded = folder.appendingPathComponent("expanded.yaml")
+            try? FileManager.default.removeItem(at: expanded)
+            let (status, _, errors) = try RenderTests.run(RenderTests.binary.path, ["expand", input.path, "-o", expanded.path])
+            XCTAssertEqual(status, 0, "\(file): \(errors)")
+            let text = try String(contentsOf: expanded, encoding: .utf8)
+            XCTAssertNil(text.range(of: #"(?m)^template:"#, options: .regularExpression), "\(file): the expanded description names no template")
+            let original = folder.appendingPathComponent("original.pdf"), copy = folder.appendingPathComponent("expanded.pdf")
+            XCTAssertEqual(try RenderTests.run(RenderTests.binary.path, ["render", input.path, "-o", original.path, "-q"]).0, 0)
+            let (rendered, _, renderErrors) = try RenderTests.run(RenderTests.binary.path, ["render", expanded.path, "-o", copy.path, "-q"])
+            XCTAssertEqual(rendered, 0, "\(file): \(renderErrors)")
+            XCTAssertEqual(try pages(of: copy), try pages(of: original), file)
+            let (again, _, refusal) = try RenderTests.run(RenderTests.binary.path, ["expand", input.path, "-o", expanded.path])
+            XCTAssertEqual(again, 2)
+            XCTAssertTrue(refusal.contains("already exists"), refusal)
+        }
+    }
+
     func testTemplateMistakesAreReportedWithTheirPlace() throws {
         let description = folder.appendingPathComponent("report.yaml")
         try """
