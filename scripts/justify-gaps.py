@@ -76,6 +76,9 @@ def main(pdf, minimum=150.0):
     print(f"largest gap per line, em   space-only: max {max(before):.2f} median {statistics.median(before):.2f}   "
           f"distributed: max {max(after):.2f} median {statistics.median(after):.2f}")
     print(f"lines with no space (space-only cannot justify them): {sum(1 for r in justified if r[2] == 0)}")
+    for limit in (1.0, 2.0):
+        print(f"lines with a gap over {limit:.0f} em: space-only {sum(1 for b in before if b > limit)}, "
+              f"distributed {sum(1 for a in after if a > limit)}")
     for b, a, n, text in sorted(justified, reverse=True)[:10]:
         print(f"  {b:5.2f} -> {a:4.2f} em  spaces={n}  {text[:60]}")
 

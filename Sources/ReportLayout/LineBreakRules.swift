@@ -14,6 +14,9 @@ struct UnbreakableStretch: Equatable {
 
     var bytes: Range<Int>
     var fallback: Fallback
+    /// Whether the stretch is a word of the Thai dictionary, which a justified line too loose to set
+    /// well may split into the smaller words it is made of.
+    var isDictionaryWord = false
 
     /// What the stretch becomes when it does not fit its column: its space-separated words, each
     /// kept whole, or nothing.
@@ -58,10 +61,17 @@ struct LineBreakRules {
         let utf8 = Array(text.utf8)
         var result = marked.map { UnbreakableStretch(bytes: $0, fallback: .betweenWords) }
         result += keepTogetherStretches(utf8)
-        result += dictionary.words(in: text).map { UnbreakableStretch(bytes: $0, fallback: .anywhere) }
+        result += dictionary.words(in: text).map { UnbreakableStretch(bytes: $0, fallback: .anywhere, isDictionaryWord: true) }
         result += Self.tokenStretches(text)
         result += Self.punctuationStretches(text)
         return result
+    }
+
+    /// The stretches a dictionary word splits into: the smaller words it is made of, each still a
+    /// dictionary word (so it may split again); empty when it is not made of smaller words.
+    func parts(of stretch: UnbreakableStretch, in text: String) -> [UnbreakableStretch] {
+        guard stretch.isDictionaryWord else { return [] }
+        return dictionary.parts(of: stretch.bytes, in: text).map { UnbreakableStretch(bytes: $0, fallback: .anywhere, isDictionaryWord: true) }
     }
 
     /// Occurrences of the description's keep-together words.

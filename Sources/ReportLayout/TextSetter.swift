@@ -64,8 +64,9 @@ final class TextSetter {
             ranges = [StyledRange(bytes: 0..<1, font: font(style))]
         }
         let indent = firstIndent ?? style.firstLineIndent
-        let shaped = breakLines(text, ranges: ranges, marked: marked, width: width, firstIndent: indent)
         let alignment = align ?? style.align
+        let shaped = breakLines(text, ranges: ranges, marked: marked, width: width, firstIndent: indent,
+                                justified: alignment == .justify)
         let lineHeight = style.lineHeight
         return shaped.enumerated().map { index, line in
             let lineIndent = index == 0 ? indent : 0
@@ -81,9 +82,12 @@ final class TextSetter {
 
     /// Breaks `text` into lines with the unbreakable stretches of `LineBreakRules`. A stretch on a
     /// line wider than the column is relaxed (a name to its words, a word or number to Pango's own
-    /// breaks) and the text broken again, until every line fits or nothing is left to relax.
+    /// breaks) and the text broken again, until every line fits or nothing is left to relax. In a
+    /// `justified` paragraph, a compound word that starts the line after one too loose to justify
+    /// well (`Justifier.isTooLoose`) is split into the smaller words it is made of, so part of it
+    /// can fill the loose line: ผลการดำเนินงาน may break as ผล|การ|ดำเนิน|งาน, never inside ดำเนิน.
     private func breakLines(_ text: String, ranges: [StyledRange], marked: [Range<Int>], width: Double,
-                            firstIndent: Double) -> [ShapedLine] {
+                            firstIndent: Double, justified: Bool) -> [ShapedLine] {
         let key = marked.isEmpty ? text : text + "\u{0}" + marked.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",")
         var stretches: [UnbreakableStretch]
         if let known = stretchCache[key] {
@@ -99,7 +103,23 @@ final class TextSetter {
             let tooWide = lines.enumerated().filter { index, line in
                 line.width > width - (index == 0 ? firstIndent : 0) + 0.01
             }.map(\.element.bytes)
-            guard !tooWide.isEmpty else { return lines }
+            if tooWide.isEmpty {
+                guard justified else { return lines }
+                // The compound word starting each line after a loose one splits into its parts.
+                var split: [Int: [UnbreakableStretch]] = [:]
+                for index in lines.indices.dropLast() where !lines[index].endsParagraph {
+                    let available = width - (index == 0 ? firstIndent : 0)
+                    guard Justifier.isTooLoose(lines[index], width: available) else { continue }
+                    let start = lines[index + 1].bytes.lowerBound
+                    if let word = stretches.indices.first(where: { stretches[$0].isDictionaryWord && stretches[$0].bytes.contains(start) }) {
+                        let parts = rules.parts(of: stretches[word], in: text)
+                        if !parts.isEmpty { split[word] = parts }
+                    }
+                }
+                guard !split.isEmpty else { return lines }
+                stretches = stretches.indices.flatMap { split[$0] ?? [stretches[$0]] }
+                continue
+            }
             // On each line too wide, the longest stretch is relaxed first (a name before the words in it).
             var relax = Set<Int>()
             for line in tooWide {
@@ -171,17 +191,54 @@ final class TextSetter {
 
 /// Thai-distributed justification: the line's slack is spread over the gaps between grapheme
 /// clusters and the spaces, so a line with few spaces is not torn open at one gap. Glyphs of one
-/// grapheme cluster (a base and its marks) always move together. A gap between clusters grows by at most
-/// `clusterLimit` em, so PDF readers never take it for a word space; the rest goes to the spaces.
+/// grapheme cluster (a base and its marks) always move together. A gap between clusters grows by at
+/// most `clusterLimit` em, so it does not read as a word space; the rest goes to the spaces. In a
+/// line whose spaces would then grow by more than `looseSpaceLimit` em (or that has no spaces), the
+/// cluster gaps grow up to `looseClusterLimit` em first. Line breaking avoids such lines where it can
+/// (`TextSetter.breakLines`).
 enum Justifier {
     /// Share of the slack a space takes, against 1 for a gap between two clusters.
     static let spaceWeight = 4.0
     /// Largest growth of a gap between two clusters, in em of the drawn font.
     static let clusterLimit = 0.06
+    /// Largest growth of a gap between two clusters in a line too loose to set well: below the
+    /// 0.1 em at which readers that rebuild words from glyph positions (pdfminer) see a word space.
+    static let looseClusterLimit = 0.09
+    /// Largest growth of a space, in em, before a line counts as too loose to set well.
+    static let looseSpaceLimit = 1.0
 
-    static func distribute(slack: Double, over runs: inout [GlyphRun]) {
-        // Gaps: before each cluster except the first, up to the last non-space cluster.
-        struct Gap { var run: Int; var glyph: Int; var isSpace: Bool }
+    /// Whether justifying `line` to `width` would widen its spaces by more than `looseSpaceLimit`
+    /// em, or, without spaces, widen its cluster gaps by more than `clusterLimit` em.
+    static func isTooLoose(_ line: ShapedLine, width: Double) -> Bool {
+        let slack = width - line.width
+        guard slack > 0 else { return false }
+        return shares(slack: slack, gaps: gaps(in: line.runs), size: line.runs.map(\.size).max() ?? 12).tooLoose
+    }
+
+    /// How much each gap between clusters and each gap beside a space grows to take `slack`.
+    private static func shares(slack: Double, gaps: [Gap], size: Double) -> (cluster: Double, space: Double, tooLoose: Bool) {
+        let spaceGaps = Double(gaps.filter(\.isSpace).count)
+        let clusterGaps = Double(gaps.count) - spaceGaps
+        // Each space is two gaps (before and after it), each taking half a space's weight.
+        var clusterShare = min(slack / max(1, clusterGaps + spaceGaps * spaceWeight / 2), clusterLimit * size)
+        var spaceShare = spaceGaps > 0 ? (slack - clusterShare * clusterGaps) / spaceGaps : 0
+        let tooLoose = spaceGaps > 0 ? 2 * spaceShare > looseSpaceLimit * size + 0.01 : clusterShare * clusterGaps < slack - 0.01
+        if tooLoose, clusterGaps > 0 {
+            // Clusters take what spaces beyond `looseSpaceLimit` would, up to `looseClusterLimit`;
+            // spaces take the rest. A line without spaces that is still short stays short.
+            let spaceLimitShare = spaceGaps > 0 ? looseSpaceLimit * size / 2 : 0
+            clusterShare = min((slack - spaceLimitShare * spaceGaps) / clusterGaps, looseClusterLimit * size)
+            spaceShare = spaceGaps > 0 ? (slack - clusterShare * clusterGaps) / spaceGaps : 0
+        }
+        return (clusterShare, spaceShare, tooLoose)
+    }
+
+    /// A place where justification may add space: before the glyph `glyph` of run `run`.
+    struct Gap { var run: Int; var glyph: Int; var isSpace: Bool }
+
+    /// The gaps of a line: before each grapheme cluster except the first, up to the last one that
+    /// is not a space.
+    static func gaps(in runs: [GlyphRun]) -> [Gap] {
         var gaps: [Gap] = []
         var previousCluster = -1
         var previousWasSpace = false
@@ -209,15 +266,15 @@ enum Justifier {
                 previousWasSpace = isSpace
             }
         }
-        guard lastContentGap >= 0 else { return }
+        guard lastContentGap >= 0 else { return [] }
         gaps.removeSubrange((lastContentGap + 1)...)
-        let spaceGaps = Double(gaps.filter(\.isSpace).count)
-        let clusterGaps = Double(gaps.count) - spaceGaps
-        let size = runs.map(\.size).max() ?? 12
-        // Each space is two gaps (before and after it), each taking half a space's weight.
-        var clusterShare = slack / (clusterGaps + spaceGaps * spaceWeight / 2)
-        clusterShare = min(clusterShare, clusterLimit * size)
-        let spaceShare = spaceGaps > 0 ? (slack - clusterShare * clusterGaps) / spaceGaps : 0
+        return gaps
+    }
+
+    static func distribute(slack: Double, over runs: inout [GlyphRun]) {
+        let gaps = self.gaps(in: runs)
+        guard !gaps.isEmpty else { return }
+        let (clusterShare, spaceShare, _) = shares(slack: slack, gaps: gaps, size: runs.map(\.size).max() ?? 12)
         var shift = 0.0
         var gapIndex = 0
         for r in runs.indices {

@@ -120,11 +120,33 @@ public struct ThaiDictionary: Sendable {
         return result
     }
 
+    /// The smaller dictionary words that the word at `word` (UTF-8 bytes of `text`, as `words(in:)`
+    /// gives it) is made of, fewest first: ผลการดำเนินงาน → ผล การ ดำเนินงาน. Empty when the word is
+    /// not made of two or more smaller words.
+    public func parts(of word: Range<Int>, in text: String) -> [Range<Int>] {
+        var letters: [UInt8] = []
+        var offsets: [Int] = []
+        var byte = 0
+        for scalar in text.unicodeScalars {
+            if byte >= word.upperBound { break }
+            if byte >= word.lowerBound {
+                guard let letter = Self.letter(scalar) else { return [] }
+                letters.append(letter)
+                offsets.append(byte)
+            }
+            byte += UTF8.width(scalar)
+        }
+        guard letters.count >= 4 else { return [] }
+        let spans = segment(letters, longest: letters.count - 1)
+        guard spans.count >= 2, spans.allSatisfy({ $0.count >= 2 }) else { return [] }
+        return spans.map { offsets[$0.lowerBound]..<($0.upperBound < offsets.count ? offsets[$0.upperBound] : word.upperBound) }
+    }
+
     // MARK: Segmentation
 
-    /// Fewest-words segmentation of one run of letters, as ranges of letter indices (words and
-    /// single uncovered letters).
-    private func segment(_ letters: [UInt8]) -> [Range<Int>] {
+    /// Fewest-words segmentation of one run of letters, as ranges of letter indices (words of at
+    /// most `longest` letters and single uncovered letters).
+    private func segment(_ letters: [UInt8], longest: Int = .max) -> [Range<Int>] {
         let n = letters.count
         let unknownCost = 1_000
         var cost = [Int](repeating: Int.max, count: n + 1)
@@ -138,7 +160,7 @@ public struct ThaiDictionary: Sendable {
             }
             var node: Int32 = 0
             var index = start
-            while index < n, let next = child(of: node, letters[index]) {
+            while index < n, index - start < longest, let next = child(of: node, letters[index]) {
                 node = next
                 index += 1
                 if isWord[Int(node)], index - start >= 2, canEnd(letters, at: index), cost[start] + 1 < cost[index] {

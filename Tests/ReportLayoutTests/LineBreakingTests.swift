@@ -166,6 +166,33 @@ final class LineBreakingTests: XCTestCase {
         XCTAssertLessThan(gaps(last).map(abs).max() ?? 0, 0.05, "the last line keeps its natural spacing")
     }
 
+    /// The gaps of `gaps(_:)` between two glyphs that are not spaces.
+    private func clusterGaps(_ line: PlacedText) -> [Double] {
+        let glyphs = line.runs.flatMap { run in
+            run.glyphs.filter { $0.advance > 0 }.map { glyph in
+                (glyph, Array(run.text.utf8)[glyph.clusterByte - run.textStart] == 0x20)
+            }
+        }
+        return zip(glyphs, glyphs.dropFirst()).filter { !$0.1 && !$1.1 }.map { $1.0.x - ($0.0.x + $0.0.advance) }
+    }
+
+    /// In a justified paragraph, a compound word that would leave the line before it too loose is
+    /// split between the smaller words it is made of (ผลการ|ดำเนินงาน), never inside a word that is
+    /// not made of smaller ones; a left-aligned paragraph keeps it whole. A line still too loose
+    /// grows its cluster gaps by at most `Justifier.looseClusterLimit` em, below what PDF readers
+    /// take for a word space.
+    func testLooseJustifiedLineSplitsTheNextCompoundBetweenItsWords() throws {
+        let text = "๓) มีรายงานผลการดำเนินงานตามแผนดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ ของหน่วยงาน"
+        XCTAssertEqual(try lines(paragraph(text), width: "3.6cm").first?.text, "๓) มีรายงาน", "left-aligned: the compound stays whole")
+        let justified = try lines(paragraph(text, align: "justify"), width: "3.6cm")
+        XCTAssertEqual(justified.prefix(2).map(\.text), ["๓) มีรายงานผลการ", "ดำเนินงานตามแผน"], "part of the compound fills the loose line")
+        XCTAssertEqual(try XCTUnwrap(justified.first).width, 3.6 * Units.cm, accuracy: 0.5)
+        let size = 16 * 0.68
+        for line in try lines(paragraph(text + " " + text, align: "justify"), width: "2.8cm").dropLast() {
+            XCTAssertLessThanOrEqual(clusterGaps(line).max() ?? 0, 0.09 * size + 0.01, line.text)
+        }
+    }
+
     func testMarksMoveWithTheirBase() throws {
         let text = (1...6).map { _ in "ปี่ป้ฝ้ฟ้ฬ่ญูฐูฎุฏุน้ำก่ำที่ปั้น" }.joined()
         let natural = try lines(paragraph(text), width: "6cm")

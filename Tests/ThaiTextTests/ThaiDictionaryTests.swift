@@ -30,6 +30,18 @@ final class ThaiDictionaryTests: XCTestCase {
         XCTAssertEqual(ThaiDictionary(words: ["ดี"]).words(in: "ดีี"), [])
     }
 
+    func testACompoundSplitsIntoTheSmallerWordsItIsMadeOf() {
+        let text = "ITA งบประมาณรับผิดชอบ"
+        let utf8 = Array(text.utf8)
+        let ranges = dictionary.words(in: text)
+        XCTAssertEqual(dictionary.parts(of: ranges[0], in: text).map { String(decoding: utf8[$0], as: UTF8.self) }, ["งบ", "ประมาณ"])
+        XCTAssertEqual(dictionary.parts(of: ranges[1], in: text).map { String(decoding: utf8[$0], as: UTF8.self) }, ["รับ", "ผิด", "ชอบ"])
+        // ประมาณ is not made of smaller words; บริหารส่วน is, but a word ending before ะ is not a part.
+        let single = "ประมาณ"
+        XCTAssertEqual(dictionary.parts(of: 0..<single.utf8.count, in: single), [])
+        XCTAssertEqual(ThaiDictionary(words: ["ที", "ที่ดี", "ดี"]).parts(of: 0..<"ที่ดี".utf8.count, in: "ที่ดี"), [])
+    }
+
     func testContainsAddingAndFilters() {
         XCTAssertTrue(dictionary.contains("งบประมาณ"))
         XCTAssertFalse(dictionary.contains("งบประ"))
