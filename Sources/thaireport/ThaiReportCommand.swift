@@ -35,6 +35,19 @@ func runReporting(_ body: () throws -> Void) throws {
     }
 }
 
+/// Prints a description, or writes it to `output` when that file does not exist yet (an existing
+/// file is never overwritten) and says what to do `next` with it.
+func printOrCreate(_ text: String, output: String?, next: String) throws {
+    guard let output else { return print(text, terminator: "") }
+    if FileManager.default.fileExists(atPath: output) {
+        throw ToolError("\(output) already exists; it is left as it is (name another file)")
+    }
+    guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+        throw ToolError("cannot write \(output)")
+    }
+    print("wrote \(output); \(next) \(output)")
+}
+
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Render a description to PDF (default: next to it, same name, .pdf).")
 
@@ -110,15 +123,8 @@ struct New: ParsableCommand {
             if let variant, !chosen.variantNames.contains(variant) {
                 throw ToolError("template \(template) has no variant \(variant); its variants are " + chosen.variantNames.joined(separator: ", "))
             }
-            let text = DescriptionWriter(template: chosen).text(variant: variant)
-            guard let output else { return print(text, terminator: "") }
-            if FileManager.default.fileExists(atPath: output) {
-                throw ToolError("\(output) already exists; it is left as it is (name another file)")
-            }
-            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-                throw ToolError("cannot write \(output)")
-            }
-            print("wrote \(output); fill it in, then run: thaireport render \(output)")
+            try printOrCreate(DescriptionWriter(template: chosen).text(variant: variant), output: output,
+                              next: "fill it in, then run: thaireport render")
         }
     }
 }
@@ -142,14 +148,7 @@ struct Expand: ParsableCommand {
         try runReporting {
             let text = "# \(URL(fileURLWithPath: input).lastPathComponent) with its template filled in (thaireport expand)\n"
                 + YAMLText.document(try ReportPipeline.description(path: input))
-            guard let output else { return print(text, terminator: "") }
-            if FileManager.default.fileExists(atPath: output) {
-                throw ToolError("\(output) already exists; it is left as it is (name another file)")
-            }
-            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-                throw ToolError("cannot write \(output)")
-            }
-            print("wrote \(output); render it with: thaireport render \(output)")
+            try printOrCreate(text, output: output, next: "render it with: thaireport render")
         }
     }
 }
