@@ -11,6 +11,9 @@ PDF places each glyph where Pango put it. Only the widths written in the PDF's /
 Marks that already have a width are left alone, so running the script twice changes nothing.
 
 Usage: python3 scripts/prepare-fonts.py Fonts/Sarabun/*.ttf     (needs: pip install fonttools)
+A font a description adds can be prepared the same way (work on a copy: the file is changed in place).
+Fonts without a GDEF table, or without Thai sara aa, are left unchanged: which glyphs are marks is not
+known, so giving widths could move glyphs.
 """
 import sys
 
@@ -21,16 +24,22 @@ MARK_WIDTH = 0.1
 
 def prepare(path):
     font = TTFont(path)
-    classes = font["GDEF"].table.GlyphClassDef.classDefs
+    cmap = font.getBestCmap() or {}
+    gdef = font["GDEF"].table if "GDEF" in font else None
+    if gdef is None or gdef.GlyphClassDef is None or 0x0E32 not in cmap:
+        print(f"{path}: left unchanged (no GDEF glyph classes or no Thai sara aa)")
+        return
+    classes = gdef.GlyphClassDef.classDefs
     metrics = font["hmtx"]
     em = font["head"].unitsPerEm
-    sara_aa = metrics[font.getBestCmap()[0x0E32]][0]
+    sara_aa = metrics[cmap[0x0E32]][0]
+    nikhahit = cmap.get(0x0E4D, "uni0E4D")
     changed = 0
     for glyph, glyph_class in classes.items():
         advance, lsb = metrics[glyph]
         if glyph_class != 3 or advance != 0:
             continue
-        width = sara_aa if glyph.startswith("uni0E4D") else round(MARK_WIDTH * em)
+        width = sara_aa if glyph.startswith(("uni0E4D", nikhahit)) else round(MARK_WIDTH * em)
         metrics[glyph] = (width, lsb)
         changed += 1
     font.save(path)
