@@ -9,21 +9,25 @@ enum PDFCatalogUpdate {
             throw GraphicsError("cannot reopen \(path) to set the document language")
         }
         defer { try? handle.close() }
-        let data = try handle.readToEnd() ?? Data()
-        let text = String(decoding: data, as: UTF8.self)
-        guard let trailerRange = text.range(of: "trailer", options: .backwards),
-              let startxrefRange = text.range(of: "startxref", options: .backwards),
-              let previousXref = Int(text[startxrefRange.upperBound...].split(whereSeparator: \.isNewline).first?
+        let data = [UInt8](try handle.readToEnd() ?? Data())
+        // The trailer is at the end of the file; only the catalog object is read besides it.
+        let tail = String(decoding: data.suffix(4096), as: UTF8.self)
+        guard let trailerRange = tail.range(of: "trailer", options: .backwards),
+              let startxrefRange = tail.range(of: "startxref", options: .backwards),
+              let previousXref = Int(tail[startxrefRange.upperBound...].split(whereSeparator: \.isNewline).first?
                 .trimmingCharacters(in: .whitespaces) ?? ""),
-              let root = firstMatch(#"/Root\s+(\d+)\s+0\s+R"#, in: String(text[trailerRange.lowerBound...])),
-              let size = firstMatch(#"/Size\s+(\d+)"#, in: String(text[trailerRange.lowerBound...])) else {
+              let root = firstMatch(#"/Root\s+(\d+)\s+0\s+R"#, in: String(tail[trailerRange.lowerBound...])),
+              let size = firstMatch(#"/Size\s+(\d+)"#, in: String(tail[trailerRange.lowerBound...])) else {
             throw GraphicsError("\(path) has no PDF trailer that can be updated")
         }
-        let info = firstMatch(#"/Info\s+(\d+)\s+0\s+R"#, in: String(text[trailerRange.lowerBound...]))
-        guard let objectStart = text.range(of: "\n\(root) 0 obj"),
-              let dictStart = text.range(of: "<<", range: objectStart.upperBound..<text.endIndex),
-              let objectEnd = text.range(of: "endobj", range: dictStart.lowerBound..<text.endIndex),
-              let dictEnd = text.range(of: ">>", options: .backwards, range: dictStart.lowerBound..<objectEnd.lowerBound) else {
+        let info = firstMatch(#"/Info\s+(\d+)\s+0\s+R"#, in: String(tail[trailerRange.lowerBound...]))
+        guard let objectStart = data.range(of: Array("\n\(root) 0 obj".utf8)),
+              let objectEnd = data[objectStart.upperBound...].range(of: Array("endobj".utf8)) else {
+            throw GraphicsError("\(path) has no catalog object that can be updated")
+        }
+        let text = String(decoding: data[objectStart.upperBound..<objectEnd.lowerBound], as: UTF8.self)
+        guard let dictStart = text.range(of: "<<"), let dictEnd = text.range(of: ">>", options: .backwards),
+              dictStart.upperBound <= dictEnd.lowerBound else {
             throw GraphicsError("\(path) has no catalog object that can be updated")
         }
         let body = text[dictStart.upperBound..<dictEnd.lowerBound]

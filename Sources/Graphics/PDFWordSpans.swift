@@ -32,11 +32,12 @@ enum PDFWordSpans {
             for number in document.matches(#"/Contents\s+(\d+)\s+0\s+R"#, in: object.dictionary) { contentObjects.insert(number) }
         }
         let fonts = document.fonts()
+        let codeWidths = fonts.mapValues(\.codeWidth)
         var meanings = GlyphMeanings()
         var replaced: [Int: [UInt8]] = [:]  // object number → new stream data, compressed
         for object in document.objects where object.inUse && contentObjects.contains(object.number) {
             guard let stream = try document.stream(of: object),
-                  let rewritten = rewrite(stream, codeWidths: fonts.mapValues(\.codeWidth), meanings: &meanings),
+                  let rewritten = rewrite(stream, codeWidths: codeWidths, meanings: &meanings),
                   rewritten != stream else { continue }
             replaced[object.number] = try Zlib.deflate(rewritten)
         }
@@ -50,31 +51,44 @@ enum PDFWordSpans {
             replaced[object.number] = try Zlib.deflate(ToUnicodeCMap.correcting(cmap, entries: correction.entries, width: correction.width))
         }
 
-        var output: [UInt8] = Array(data[0..<(document.objects.filter(\.inUse).map(\.offset).min() ?? 0)])
-        var offsets: [Int: Int] = [:]
-        for object in document.objects where object.inUse {
-            offsets[object.number] = output.count
-            guard let compressed = replaced[object.number] else {
-                output += document.bytes(of: object)
-                continue
-            }
-            output += Array("\(object.number) 0 obj\n<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8)
-            output += compressed
-            output += Array("\nendstream\nendobj\n".utf8)
-        }
-        let xref = output.count
-        var table = "xref\n0 \(document.objects.count + 1)\n0000000000 65535 f \n"
-        for object in document.objects {
-            if let offset = offsets[object.number] {
-                table += String(format: "%010d 00000 n \n", offset)
-            } else {
-                table += "0000000000 00000 f \n"
-            }
-        }
-        table += "trailer\n\(document.trailer)\nstartxref\n\(xref)\n%%EOF\n"
-        output += Array(table.utf8)
+        // Written straight to a file beside the original, which it replaces once complete.
         let temporary = path + ".spans"
-        try Data(output).write(to: URL(fileURLWithPath: temporary))
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let file = FileHandle(forWritingAtPath: temporary) else {
+            throw GraphicsError("cannot write \(temporary) to add word spans")
+        }
+        var output = BufferedOutput(file: file)
+        do {
+            try output.write(data[0..<(document.objects.filter(\.inUse).map(\.offset).min() ?? 0)])
+            var offsets: [Int: Int] = [:]
+            for object in document.objects where object.inUse {
+                offsets[object.number] = output.count
+                guard let compressed = replaced[object.number] else {
+                    try output.write(document.bytes(of: object))
+                    continue
+                }
+                try output.write(Array("\(object.number) 0 obj\n<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8)[...])
+                try output.write(compressed[...])
+                try output.write(Array("\nendstream\nendobj\n".utf8)[...])
+            }
+            let xref = output.count
+            var table = "xref\n0 \(document.objects.count + 1)\n0000000000 65535 f \n"
+            for object in document.objects {
+                if let offset = offsets[object.number] {
+                    table += String(format: "%010d 00000 n \n", offset)
+                } else {
+                    table += "0000000000 00000 f \n"
+                }
+            }
+            table += "trailer\n\(document.trailer)\nstartxref\n\(xref)\n%%EOF\n"
+            try output.write(Array(table.utf8)[...])
+            try output.flush()
+            try file.close()
+        } catch {
+            try? file.close()
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
         guard rename(temporary, path) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)
             throw GraphicsError("cannot replace \(path) after adding word spans")
@@ -85,7 +99,7 @@ enum PDFWordSpans {
     /// `meanings` which glyphs Cairo wrapped in spans of their own (and for what text) and which it
     /// showed plainly; `codeWidths` gives each font's code length in bytes.
     static func rewrite(_ content: [UInt8], codeWidths: [String: Int], meanings: inout GlyphMeanings) -> [UInt8]? {
-        guard content.firstRange(of: startMarker) != nil else { return nil }
+        guard content.range(of: startMarker) != nil else { return nil }
         var result: [UInt8] = []
         result.reserveCapacity(content.count)
         var index = 0
@@ -93,8 +107,8 @@ enum PDFWordSpans {
         var font = ""
         var innerSpan: (text: String, glyphs: [FontGlyph])?
         while index < content.count {
-            if content[index...].starts(with: startMarker), let close = content[index...].firstRange(of: spanClose),
-               let end = content[close.upperBound...].firstRange(of: emc) {
+            if content[index...].starts(with: startMarker), let close = content[index...].range(of: spanClose),
+               let end = content[close.upperBound...].range(of: emc) {
                 // Start marker: open the word's span with the text after U+F8FF.
                 result += spanOpen
                 result += content[(index + startMarker.count)..<close.lowerBound]
@@ -102,13 +116,13 @@ enum PDFWordSpans {
                 result += withoutTextShowing(content[close.upperBound..<end.lowerBound])
                 index = end.upperBound
                 inWord = true
-            } else if content[index...].starts(with: endMarker), let end = content[(index + endMarker.count)...].firstRange(of: emc) {
+            } else if content[index...].starts(with: endMarker), let end = content[(index + endMarker.count)...].range(of: emc) {
                 result += withoutTextShowing(content[(index + endMarker.count)..<end.lowerBound])
                 result += emc
                 index = end.upperBound
                 inWord = false
             } else if inWord, innerSpan == nil, content[index...].starts(with: spanOpen),
-                      let close = content[index...].firstRange(of: spanClose) {
+                      let close = content[index...].range(of: spanClose) {
                 // A span Cairo opened inside the word (a glyph whose ToUnicode entry reads otherwise): drop it.
                 innerSpan = (String(decoding: content[(index + spanOpen.count)..<close.lowerBound], as: UTF8.self), [])
                 index = close.upperBound
@@ -166,6 +180,30 @@ enum PDFWordSpans {
     }
 }
 
+/// Bytes written to a file through a 1 MB buffer, counting how many were written (the offsets of a
+/// cross-reference table).
+private struct BufferedOutput {
+    let file: FileHandle
+    private(set) var count = 0
+    private var buffer: [UInt8] = []
+
+    init(file: FileHandle) {
+        self.file = file
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    mutating func write(_ bytes: ArraySlice<UInt8>) throws {
+        buffer += bytes
+        count += bytes.count
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    mutating func flush() throws {
+        try file.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
 /// The objects of a PDF as Cairo writes it: one cross-reference table, objects in order.
 private struct CairoPDF {
     struct Object {
@@ -209,7 +247,7 @@ private struct CairoPDF {
             guard let next = starts.first(where: { $0 > start }) else { continue }
             entries[i].end = next
             let head = data[start..<min(next, start + 4096)]
-            let streamAt = head.firstRange(of: Array("stream".utf8))?.lowerBound ?? head.endIndex
+            let streamAt = head.range(of: Array("stream".utf8))?.lowerBound ?? head.endIndex
             entries[i].dictionary = String(decoding: data[start..<streamAt], as: UTF8.self)
         }
         objects = entries
@@ -221,7 +259,7 @@ private struct CairoPDF {
     func stream(of object: Object) throws -> [UInt8]? {
         guard object.dictionary.contains("/FlateDecode"), !object.dictionary.contains("/DecodeParms") else { return nil }
         let body = bytes(of: object)
-        guard let open = body.firstRange(of: Array("stream".utf8)) else { return nil }
+        guard let open = body.range(of: Array("stream".utf8)) else { return nil }
         var start = open.upperBound
         if start < body.endIndex, body[start] == 0x0D { start += 1 }
         if start < body.endIndex, body[start] == 0x0A { start += 1 }
