@@ -4,8 +4,11 @@ around a space as thaireport set it (Thai distributed), and what it would be if 
 to the spaces only (what space-only justification does; a line without a space could not be
 justified at all and would be torn open at one point).
 
-Usage: python3 scripts/justify-gaps.py FILE.pdf [MIN_LINE_WIDTH_PT]   (needs: pip install pdfminer.six)
-Only lines at least MIN_LINE_WIDTH_PT wide (default 150) and made of Thai text are measured.
+Usage: python3 scripts/justify-gaps.py FILE.pdf [MIN_LINE_WIDTH_PT] [FIRST-LAST]   (needs: pip install pdfminer.six)
+Only lines at least MIN_LINE_WIDTH_PT wide (default 150) and made of Thai text are measured, on pages
+FIRST to LAST (default: all; table rows are not lines, so measure pages of running text).
+Example: the justified 7 cm pages of the stress test, pages 29-40 of
+`thaireport render Tests/Fixtures/narrow-columns.yaml`: justify-gaps.py narrow.pdf 100 29-40
 Gaps are in em of the line's font size. Prints a summary and the ten worst lines.
 """
 import statistics
@@ -24,8 +27,8 @@ def chars(node):
             yield from chars(child)
 
 
-def lines(pdf):
-    for page in extract_pages(pdf):
+def lines(pdf, pages=None):
+    for page in extract_pages(pdf, page_numbers=pages):
         current, baseline = [], None
         for c in chars(page):
             if unicodedata.category(c.get_text()[:1] or " ") == "Mn":
@@ -59,9 +62,13 @@ def measure(line):
     return before / size, after / size, len(space_chars), "".join(c.get_text() for c in line)
 
 
-def main(pdf, minimum=150.0):
+def main(pdf, minimum=150.0, page_range=None):
+    pages = None
+    if page_range:
+        first, last = (int(n) for n in page_range.split("-"))
+        pages = range(first - 1, last)
     rows = []
-    for line in lines(pdf):
+    for line in lines(pdf, pages):
         if len(line) < 5 or line[-1].x1 - line[0].x0 < float(minimum):
             continue
         if not any("\u0e01" <= c.get_text() <= "\u0e5b" for c in line):
@@ -84,4 +91,4 @@ def main(pdf, minimum=150.0):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(*sys.argv[1:4])
