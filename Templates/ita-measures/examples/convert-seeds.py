@@ -1,8 +1,19 @@
-"""Seeds 000/001/004 (seedparse JSON in /tmp/seeds/) -> the ita-measures example descriptions (data only).
-Run once to create the examples: python3 ../../../../shared/tools/seedparse.py SEED.txt > /tmp/seeds/NAME.json
-for each seed, then python3 convert-seeds.py. The examples were then checked by hand; see the closing note of issue 3.
+"""Seeds 000/001/004 (../shared/seeds beside the repository) -> the ita-measures example descriptions (data only).
+Usage: python3 convert-seeds.py [OUTPUT_FOLDER]   (default: this folder; needs PyYAML)
+Each seed is read through ../shared/tools/seedparse.py; the corrections of text the conversion garbled
+are in this script (see the closing note of issue 3). Its output is the committed examples, byte for byte.
 """
-import json, os, re, yaml
+import glob, json, os, re, subprocess, sys, yaml
+
+SHARED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "shared")
+
+def seed(number):
+    """The seedparse blocks of seed `number`, with its headings, paragraphs and table rows."""
+    path, = glob.glob(os.path.join(SHARED, "seeds", number + "_*.txt"))
+    blocks = json.loads(subprocess.run([sys.executable, os.path.join(SHARED, "tools", "seedparse.py"), path],
+                                       check=True, capture_output=True, text=True).stdout)
+    return (blocks, [b["text"] for b in blocks if b["type"] == "heading"], [b["text"] for b in blocks if b["type"] == "para"],
+            [r for b in blocks if b["type"] == "table" for r in b["rows"]])
 
 THAI = "๐๑๒๓๔๕๖๗๘๙"
 def thai_num(n): return "".join(THAI[int(c)] for c in str(n))
@@ -42,10 +53,10 @@ def clean(d):
     if isinstance(d, list): return [clean(v) for v in d]
     return d
 
-out = os.path.dirname(os.path.abspath(__file__)) + "/"
+out = (sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))) + "/"
 
 # ---------------------------------------------------------------- seed 000 (by-issue)
-s = json.load(open("/tmp/seeds/000_592d1508f0de56c3.json"))
+s, _, _, _ = seed("000")
 groups, intro = [], None
 for b in s:
     if b["type"] in ("heading", "para") and b["text"].startswith("ประเด็นที่"):
@@ -73,9 +84,7 @@ dump(clean(doc), out + "000-klong-prasak.yaml",
      "# Render: thaireport render 000-klong-prasak.yaml\n")
 
 # ---------------------------------------------------------------- seed 001 (by-measure)
-s = json.load(open("/tmp/seeds/001_fdf700ab71d4d9a7.json"))
-paras = [b["text"] for b in s if b["type"] == "para"]
-rows = [r for b in s if b["type"] == "table" for r in b["rows"]]
+s, _, paras, rows = seed("001")
 measures = []
 keys = ["measure", "method", "responsible", "period", "result", "outcome"]
 for r in rows:
@@ -108,10 +117,7 @@ dump(clean(doc), out + "001-khok-tum.yaml",
      "# Render: thaireport render 001-khok-tum.yaml\n")
 
 # ---------------------------------------------------------------- seed 004 (with-suggestions)
-s = json.load(open("/tmp/seeds/004_0a19d4f49409fa33.json"))
-heads = [b["text"] for b in s if b["type"] == "heading"]
-paras = [b["text"] for b in s if b["type"] == "para"]
-rows = [r for b in s if b["type"] == "table" for r in b["rows"]]
+s, heads, paras, rows = seed("004")
 keys = ["measure", "method", "responsible", "period", "result", "suggestion"]
 measures = []
 for r in rows:
