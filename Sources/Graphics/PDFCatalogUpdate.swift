@@ -16,11 +16,11 @@ enum PDFCatalogUpdate {
               let startxrefRange = tail.range(of: "startxref", options: .backwards),
               let previousXref = Int(tail[startxrefRange.upperBound...].split(whereSeparator: \.isNewline).first?
                 .trimmingCharacters(in: .whitespaces) ?? ""),
-              let root = firstMatch(#"/Root\s+(\d+)\s+0\s+R"#, in: String(tail[trailerRange.lowerBound...])),
-              let size = firstMatch(#"/Size\s+(\d+)"#, in: String(tail[trailerRange.lowerBound...])) else {
+              let root = PDFPattern(#"/Root\s+(\d+)\s+0\s+R"#).first(in: String(tail[trailerRange.lowerBound...])),
+              let size = PDFPattern(#"/Size\s+(\d+)"#).first(in: String(tail[trailerRange.lowerBound...])) else {
             throw GraphicsError("\(path) has no PDF trailer that can be updated")
         }
-        let info = firstMatch(#"/Info\s+(\d+)\s+0\s+R"#, in: String(tail[trailerRange.lowerBound...]))
+        let info = PDFPattern(#"/Info\s+(\d+)\s+0\s+R"#).first(in: String(tail[trailerRange.lowerBound...]))
         guard let objectStart = data.range(of: Array("\n\(root) 0 obj".utf8)),
               let objectEnd = data[objectStart.upperBound...].range(of: Array("endobj".utf8)) else {
             throw GraphicsError("\(path) has no catalog object that can be updated")
@@ -43,12 +43,5 @@ enum PDFCatalogUpdate {
         update += "   /Prev \(previousXref)\n>>\nstartxref\n\(xrefOffset)\n%%EOF\n"
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(update.utf8))
-    }
-
-    private static func firstMatch(_ pattern: String, in text: String) -> String? {
-        guard let regex = try? NSRegularExpression(pattern: pattern),
-              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let range = Range(match.range(at: 1), in: text) else { return nil }
-        return String(text[range])
     }
 }

@@ -22,6 +22,7 @@ enum PDFWordSpans {
     private static let endMarker = Array("/Span << /ActualText <fefff8fe> >> BDC\n".utf8)
     private static let spanClose = Array("> >> BDC\n".utf8)
     private static let emc = Array("EMC\n".utf8)
+    private static let contents = PDFPattern(#"/Contents\s+(\d+)\s+0\s+R"#)
 
     /// Rewrites the PDF at `path` in place (through a temporary file beside it).
     static func apply(toFile path: String) throws {
@@ -29,7 +30,7 @@ enum PDFWordSpans {
         let document = try CairoPDF(data: data, path: path)
         var contentObjects = Set<Int>()
         for object in document.objects where object.inUse {
-            for number in document.matches(#"/Contents\s+(\d+)\s+0\s+R"#, in: object.dictionary) { contentObjects.insert(number) }
+            for number in Self.contents.integers(in: object.dictionary) { contentObjects.insert(number) }
         }
         let fonts = document.fonts()
         let codeWidths = fonts.mapValues(\.codeWidth)
@@ -264,11 +265,11 @@ private struct CairoPDF {
         if start < body.endIndex, body[start] == 0x0D { start += 1 }
         if start < body.endIndex, body[start] == 0x0A { start += 1 }
         let length: Int
-        if let direct = matches(#"/Length\s+(\d+)\s*[/>]"#, in: object.dictionary).first {
+        if let direct = Self.directLength.integers(in: object.dictionary).first {
             length = direct
-        } else if let reference = matches(#"/Length\s+(\d+)\s+0\s+R"#, in: object.dictionary).first,
+        } else if let reference = Self.lengthReference.integers(in: object.dictionary).first,
                   let lengthObject = objects.first(where: { $0.number == reference && $0.inUse }),
-                  let value = matches(#"obj\s*(\d+)\s*endobj"#, in: String(decoding: bytes(of: lengthObject), as: UTF8.self)).first {
+                  let value = Self.integerObject.integers(in: String(decoding: bytes(of: lengthObject), as: UTF8.self)).first {
             length = value
         } else {
             return nil
@@ -282,31 +283,23 @@ private struct CairoPDF {
     func fonts() -> [String: (codeWidth: Int, toUnicode: Int?)] {
         let byNumber = Dictionary(objects.filter(\.inUse).map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         var result: [String: (codeWidth: Int, toUnicode: Int?)] = [:]
-        guard let resources = try? NSRegularExpression(pattern: #"/Font\s*<<([^>]*)>>"#),
-              let entry = try? NSRegularExpression(pattern: #"/([^\s/]+)\s+(\d+)\s+0\s+R"#) else { return result }
         for object in objects where object.inUse {
-            let text = object.dictionary
-            for block in resources.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                guard let range = Range(block.range(at: 1), in: text) else { continue }
-                let body = String(text[range])
-                for match in entry.matches(in: body, range: NSRange(body.startIndex..., in: body)) {
-                    guard let nameRange = Range(match.range(at: 1), in: body), let numberRange = Range(match.range(at: 2), in: body),
-                          let number = Int(body[numberRange]), let font = byNumber[number] else { continue }
-                    let width = font.dictionary.contains("/Type0") ? 2 : 1
-                    result[String(body[nameRange])] = (width, matches(#"/ToUnicode\s+(\d+)\s+0\s+R"#, in: font.dictionary).first)
+            for block in Self.fontResources.matches(in: object.dictionary) {
+                for entry in Self.fontEntry.matches(in: block[0]) {
+                    guard let number = Int(entry[1]), let font = byNumber[number] else { continue }
+                    result[entry[0]] = (font.dictionary.contains("/Type0") ? 2 : 1, Self.toUnicode.integers(in: font.dictionary).first)
                 }
             }
         }
         return result
     }
 
-    /// The integers captured by the first group of `pattern` in `text`.
-    func matches(_ pattern: String, in text: String) -> [Int] {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
-        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
-            Range(match.range(at: 1), in: text).flatMap { Int(text[$0]) }
-        }
-    }
+    private static let directLength = PDFPattern(#"/Length\s+(\d+)\s*[/>]"#)
+    private static let lengthReference = PDFPattern(#"/Length\s+(\d+)\s+0\s+R"#)
+    private static let integerObject = PDFPattern(#"obj\s*(\d+)\s*endobj"#)
+    private static let fontResources = PDFPattern(#"/Font\s*<<([^>]*)>>"#)
+    private static let fontEntry = PDFPattern(#"/([^\s/]+)\s+(\d+)\s+0\s+R"#)
+    private static let toUnicode = PDFPattern(#"/ToUnicode\s+(\d+)\s+0\s+R"#)
 }
 
 /// Flate compression through zlib.
