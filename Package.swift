@@ -22,9 +22,10 @@ let package = Package(
         .systemLibrary(
             name: "CPangoCairo",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev"])]
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
-        .target(name: "Graphics", dependencies: ["CPangoCairo"]),
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        .target(name: "Graphics", dependencies: ["CPangoCairo", "CQPDF"]),
         .target(name: "ReportSyntax", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "ThaiText"),
         .target(name: "ReportTemplates", dependencies: ["ReportSyntax", "ThaiText"]),

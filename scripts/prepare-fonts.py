@@ -10,6 +10,12 @@ PDF places each glyph where Pango put it. Only the widths written in the PDF's /
 - Every other zero-width mark gets MARK_WIDTH em.
 Marks that already have a width are left alone, so running the script twice changes nothing.
 
+It also removes the cmap entries of the Latin ligature presentation forms (U+FB00–U+FB06: ﬁ ﬂ …) whose
+glyphs the font reaches through its `liga` feature. Cairo gives a glyph the character the cmap maps to
+it as its ToUnicode entry before any text it is shown for, so the fi ligature of "official" read back
+as ﬁ in readers that ignore /ActualText (pdfminer); without the entry it reads back as fi. A typed ﬁ
+is then drawn by the fallback font (DejaVu Sans has the presentation forms).
+
 Usage: python3 scripts/prepare-fonts.py Fonts/Sarabun/*.ttf     (needs: pip install fonttools)
 A font a description adds can be prepared the same way (work on a copy: the file is changed in place).
 Fonts without a GDEF table, or without Thai sara aa, are left unchanged: which glyphs are marks is not
@@ -42,8 +48,13 @@ def prepare(path):
         width = sara_aa if glyph.startswith(("uni0E4D", nikhahit)) else round(MARK_WIDTH * em)
         metrics[glyph] = (width, lsb)
         changed += 1
+    ligatures = 0
+    for table in font["cmap"].tables:
+        for code in [c for c in table.cmap if 0xFB00 <= c <= 0xFB06]:
+            del table.cmap[code]
+            ligatures += 1
     font.save(path)
-    print(f"{path}: {changed} mark widths set")
+    print(f"{path}: {changed} mark widths set, {ligatures} ligature cmap entries removed")
 
 
 if __name__ == "__main__":

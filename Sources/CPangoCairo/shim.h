@@ -8,7 +8,6 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <pango/pangofc-font.h>
-#include <zlib.h>
 
 /// Macros Swift cannot import, as functions.
 static inline PangoFcFontMap *thaireport_as_fc_font_map(PangoFontMap *map) { return PANGO_FC_FONT_MAP(map); }
@@ -16,7 +15,4 @@ static inline gboolean thaireport_is_fc_font(PangoFont *font) { return PANGO_IS_
 static inline int thaireport_pango_scale(void) { return PANGO_SCALE; }
 static inline unsigned int thaireport_glyph_empty(void) { return PANGO_GLYPH_EMPTY; }
 static inline unsigned int thaireport_glyph_unknown_flag(void) { return PANGO_GLYPH_UNKNOWN_FLAG; }
-/// zlib's init macros, as functions.
-static inline int thaireport_inflate_init(z_stream *stream) { return inflateInit(stream); }
-static inline int thaireport_deflate_init(z_stream *stream, int level) { return deflateInit(stream, level); }
 #endif

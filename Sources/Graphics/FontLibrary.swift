@@ -62,21 +62,6 @@ public final class FontLibrary {
         return names
     }
 
-    /// A glyph with no advance (U+0323 COMBINING DOT BELOW of the bundled DejaVu Sans), with its
-    /// font: `PDFCanvas` marks word boundaries with it, and `PDFWordSpans` removes every marker glyph
-    /// from the finished PDF. It must have ink, or Cairo would skip drawing it.
-    func markerGlyph() -> (font: ShapedFont, glyph: UInt32)? {
-        let description = FontRequest(family: "DejaVu Sans", size: 10).makeDescription()
-        defer { pango_font_description_free(description) }
-        guard let loaded = pango_font_map_load_font(UnsafeMutablePointer(fontMap), context, description) else { return nil }
-        let font = ShapedFont(retaining: loaded)
-        g_object_unref(UnsafeMutableRawPointer(loaded))
-        var glyph: hb_codepoint_t = 0
-        guard let hbFont = pango_font_get_hb_font(loaded), hb_font_get_nominal_glyph(hbFont, 0x0323, &glyph) != 0,
-              hb_font_get_glyph_h_advance(hbFont, glyph) == 0 else { return nil }
-        return (font, glyph)
-    }
-
     private func add(file: String) throws {
         guard FileManager.default.isReadableFile(atPath: file) else {
             throw GraphicsError("font file \(file) does not exist or cannot be read")

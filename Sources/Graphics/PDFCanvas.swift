@@ -39,31 +39,39 @@ public struct PDFMetadata {
 }
 
 /// A multi-page PDF being drawn with Cairo. Coordinates are points from the page's top-left corner.
-/// Owns the Cairo surface and context.
+///
+/// Cairo draws the pages into a scratch file; `finish` adds what Cairo has no API for (the
+/// document's language) through libqpdf and writes the PDF to its path. Owns the Cairo surface and
+/// context, and a reference to every font face whose glyphs it has given text (`TextLayer`).
 public final class PDFCanvas {
     private let surface: OpaquePointer
     private let cairo: OpaquePointer
     private let path: String
+    private let scratch: ScratchFile
     private let language: String?
-    /// The zero-advance glyph that marks word boundaries for `PDFWordSpans`; nil leaves words unmarked.
-    private let marker: (font: ShapedFont, glyph: UInt32)?
-    private var markedWords = false
+    private var textLayer = TextLayer()
     private var pageOpen = false
     /// Number of pages begun so far.
     public private(set) var pageCount = 0
 
-    /// Starts a PDF at `path` (the file is created at once). With `fonts`, each word gets an
-    /// `/ActualText` span (see `PDFWordSpans`).
-    public init(path: String, metadata: PDFMetadata, fonts: FontLibrary? = nil) throws {
-        guard let surface = cairo_pdf_surface_create(path, 595, 842),
+    /// Starts a PDF that `finish` writes to `path`; Cairo's own output goes to a nameless file in
+    /// the same folder.
+    public init(path: String, metadata: PDFMetadata) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        scratch = try ScratchFile(folder: folder)
+        let write: cairo_write_func_t = { closure, data, length in
+            let file = Unmanaged<ScratchFile>.fromOpaque(closure!).takeUnretainedValue()
+            return file.write(UnsafeRawBufferPointer(start: data, count: Int(length))) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
+        }
+        guard let surface = cairo_pdf_surface_create_for_stream(write, Unmanaged.passUnretained(scratch).toOpaque(), 595, 842),
               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             throw GraphicsError("cannot create a PDF at \(path)")
         }
         self.surface = surface
         self.path = path
         language = metadata.language
-        marker = fonts?.markerGlyph()
         cairo = cairo_create(surface)
+        // Cairo writes /ActualText spans only from PDF 1.5 on.
         cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
         let fields: [(cairo_pdf_metadata_t, String?)] = [
             (CAIRO_PDF_METADATA_TITLE, metadata.title), (CAIRO_PDF_METADATA_AUTHOR, metadata.author),
@@ -97,70 +105,45 @@ public final class PDFCanvas {
 
     /// Draws a run of glyphs whose line starts at (`x`, `baseline`); glyph positions come from the run.
     ///
-    /// Each cluster's text goes with its first glyph, which Cairo writes into the font's ToUnicode
-    /// map; further glyphs of the same cluster (the sara aa of ำ, which shaping splits into nikhahit
-    /// and sara aa) are drawn as outlines, so they look the same but add no text. Readers that ignore
-    /// `/ActualText` (pdfminer) then give back ำ, not ํ + า. Each word (with the spaces after it) is
-    /// drawn between two markers that `PDFWordSpans` turns into the word's `/ActualText` span.
+    /// Each word of the run (as layout placed it) is one `cairo_show_text_glyphs` call. A cluster's
+    /// text goes with its first glyph; further glyphs of the same cluster (the sara aa of ำ, which
+    /// shaping splits into nikhahit and sara aa) are drawn as outlines, so they look the same but add
+    /// no text. A word whose glyphs have all been shown before is shown as one cluster, which Cairo
+    /// writes as an `/ActualText` span holding the word; a word with a glyph not shown before keeps a
+    /// cluster per character, so Cairo records that glyph's text (see `TextLayer`).
+    /// Right-to-left words keep a cluster per character, glyphs in visual order and clusters read
+    /// backward, as other writers emit them: readers put right-to-left characters back in logical
+    /// order themselves, and would reverse a span's text.
     public func draw(run: GlyphRun, x: Double, baseline: Double, color: RGBColor) {
-        guard let scaled = run.font.scaledFont, !run.glyphs.isEmpty || !run.clusters.isEmpty else { return }
+        guard let scaled = run.font.scaledFont, !run.glyphs.isEmpty else { return }
         setColor(color)
-        let bytes = Array(run.text.utf8)
-        var outlineGlyphs: [cairo_glyph_t] = []
-        var textGlyphs: [cairo_glyph_t] = []
-        var clusters: [cairo_text_cluster_t] = []
-        var wordStart = 0
-        var byte = 0
-        var next = 0
-        for (index, cluster) in run.clusters.enumerated() {
-            for offset in 0..<cluster.glyphs {
-                let glyph = run.glyphs[next + offset]
-                let placed = cairo_glyph_t(index: UInt(glyph.id), x: x + glyph.x, y: baseline + glyph.y)
-                if offset == 0 { textGlyphs.append(placed) } else { outlineGlyphs.append(placed) }
+        cairo_set_scaled_font(cairo, scaled)
+        let face = textLayer.face(of: scaled)
+        let text = Array(run.text.utf8)
+        let place = { (glyph: PositionedGlyph) in cairo_glyph_t(index: UInt(glyph.id), x: x + glyph.x, y: baseline + glyph.y) }
+        var outlines: [cairo_glyph_t] = []
+        for word in TextLayer.words(of: run) {
+            let firsts = word.clusters.compactMap { $0.glyphs.isEmpty ? nil : run.glyphs[$0.glyphs.lowerBound] }
+            outlines += word.clusters.flatMap { $0.glyphs.dropFirst().map { place(run.glyphs[$0]) } }
+            guard !firsts.isEmpty else { continue }
+            var glyphs = firsts.map(place)
+            var clusters: [cairo_text_cluster_t]
+            if !run.rightToLeft, textLayer.knows(firsts.map(\.id), in: face) {
+                clusters = [cairo_text_cluster_t(num_bytes: Int32(word.bytes.count), num_glyphs: Int32(glyphs.count))]
+            } else {
+                clusters = word.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes.count), num_glyphs: $0.glyphs.isEmpty ? 0 : 1) }
+                textLayer.learn(firsts.map(\.id), in: face)
+                if run.rightToLeft { glyphs.reverse() }
             }
-            next += cluster.glyphs
-            clusters.append(cairo_text_cluster_t(num_bytes: Int32(cluster.bytes), num_glyphs: Int32(min(1, cluster.glyphs))))
-            byte += cluster.bytes
-            // A word ends after its trailing spaces, or with the run.
-            let endsWord = index == run.clusters.count - 1
-                || (bytes[byte - 1] == 0x20 && bytes[byte] != 0x20)
-            if endsWord {
-                showWord(Array(bytes[wordStart..<byte]), glyphs: &textGlyphs, clusters: &clusters, font: scaled)
-                textGlyphs.removeAll(keepingCapacity: true)
-                clusters.removeAll(keepingCapacity: true)
-                wordStart = byte
-            }
+            var utf8 = text[word.bytes].map { CChar(bitPattern: $0) }
+            cairo_show_text_glyphs(cairo, &utf8, Int32(utf8.count), &glyphs, Int32(glyphs.count), &clusters, Int32(clusters.count),
+                                   run.rightToLeft ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0))
         }
-        if !outlineGlyphs.isEmpty {
+        if !outlines.isEmpty {
             cairo_new_path(cairo)
-            cairo_set_scaled_font(cairo, scaled)
-            cairo_glyph_path(cairo, &outlineGlyphs, Int32(outlineGlyphs.count))
+            cairo_glyph_path(cairo, &outlines, Int32(outlines.count))
             cairo_fill(cairo)
         }
-    }
-
-    /// Shows one word's glyphs with their clusters, between word markers when there is a marker glyph.
-    private func showWord(_ text: [UInt8], glyphs: inout [cairo_glyph_t], clusters: inout [cairo_text_cluster_t],
-                          font: OpaquePointer) {
-        guard !text.isEmpty else { return }
-        let at = glyphs.first.map { ($0.x, $0.y) }
-        if let at { showMarker(Array(String(PDFWordSpans.wordStart).utf8) + text, x: at.0, y: at.1) }
-        cairo_set_scaled_font(cairo, font)
-        var utf8 = text.map { CChar(bitPattern: $0) }
-        cairo_show_text_glyphs(cairo, &utf8, Int32(utf8.count), &glyphs, Int32(glyphs.count),
-                               &clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
-        if let at { showMarker(Array(String(PDFWordSpans.wordEnd).utf8), x: at.0, y: at.1) }
-    }
-
-    /// Two marker glyphs as one cluster reading `text`: Cairo writes it as an `/ActualText` span.
-    private func showMarker(_ text: [UInt8], x: Double, y: Double) {
-        guard let marker, let scaled = marker.font.scaledFont else { return }
-        markedWords = true
-        cairo_set_scaled_font(cairo, scaled)
-        var glyphs = [cairo_glyph_t](repeating: cairo_glyph_t(index: UInt(marker.glyph), x: x, y: y), count: 2)
-        var cluster = [cairo_text_cluster_t(num_bytes: Int32(text.count), num_glyphs: 2)]
-        var utf8 = text.map { CChar(bitPattern: $0) }
-        cairo_show_text_glyphs(cairo, &utf8, Int32(utf8.count), &glyphs, 2, &cluster, 1, cairo_text_cluster_flags_t(rawValue: 0))
     }
 
     /// Fills a rectangle.
@@ -200,17 +183,23 @@ public final class PDFCanvas {
         return Int32(cairo_pdf_surface_add_outline(surface, parent, title, link, flags))
     }
 
-    /// Ends the last page, writes the PDF to its file and adds the document language.
+    /// Ends the last page, lets Cairo finish its file, then writes the PDF to its path through
+    /// libqpdf with the document language added.
     public func finish() throws {
         if pageOpen { cairo_show_page(cairo) }
         pageOpen = false
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
+        scratch.flush()
+        if let failure = scratch.failure {
+            throw GraphicsError("cannot write the PDF in \(scratch.folder): \(failure)")
+        }
         guard status == CAIRO_STATUS_SUCCESS else {
             throw GraphicsError("Cairo could not write \(path): \(String(cString: cairo_status_to_string(status)))")
         }
-        if markedWords { try PDFWordSpans.apply(toFile: path) }
-        if let language { try PDFCatalogUpdate.setLanguage(language, inFile: path) }
+        let document = try QPDFDocument(path: scratch.path)
+        if let language { document.setLanguage(language) }
+        try document.write(to: path)
     }
 
     private func setColor(_ color: RGBColor) {

@@ -30,17 +30,34 @@ public struct PositionedGlyph: Equatable {
     public var clusterByte: Int
 }
 
-/// A run of glyphs in one font, with the text they stand for and how glyphs map to text
-/// (clusters), so the PDF's text can be extracted back exactly.
+/// A grapheme-level unit of a run: the text bytes (relative to the run's `text`) and the glyphs
+/// (indices into the run's `glyphs`) that shaping made of them.
+public struct GlyphCluster: Equatable {
+    public var bytes: Range<Int>
+    public var glyphs: Range<Int>
+    public init(bytes: Range<Int>, glyphs: Range<Int>) {
+        self.bytes = bytes
+        self.glyphs = glyphs
+    }
+}
+
+/// A run of glyphs in one font and one direction, with the text they stand for, how glyphs map to
+/// text (clusters) and the words layout placed, so the PDF's text can be extracted back exactly.
 public struct GlyphRun {
     public var font: ShapedFont
+    /// Glyphs in visual order (left to right on the page).
     public var glyphs: [PositionedGlyph]
     /// The UTF-8 text the run covers.
     public var text: String
     /// Byte offset of `text` in the paragraph.
     public var textStart: Int
-    /// Clusters in visual order: (bytes of text, number of glyphs).
-    public var clusters: [(bytes: Int, glyphs: Int)]
+    /// Clusters in visual order; their byte ranges cover `text`.
+    public var clusters: [GlyphCluster]
+    /// The units line breaking placed (a word with the spaces after it, a name kept together), as
+    /// byte ranges of `text` in logical order; together they cover `text`.
+    public var words: [Range<Int>]
+    /// True for right-to-left text (Hebrew, Arabic script): glyphs run against the text's order.
+    public var rightToLeft: Bool
     public var size: Double
 }
 
@@ -105,6 +122,7 @@ public final class TextShaper {
         pango_attr_list_unref(attributes)
 
         let utf8 = Array(text.utf8)
+        let breaks = lineBreakOffsets(in: text)
         let sizeOf = { (byte: Int) -> Double in
             ranges.last(where: { $0.bytes.contains(byte) })?.font.size ?? ranges.first?.font.size ?? 12
         }
@@ -112,12 +130,31 @@ public final class TextShaper {
         let count = Int(pango_layout_get_line_count(layout))
         for index in 0..<count {
             guard let line = pango_layout_get_line_readonly(layout, Int32(index)) else { continue }
-            lines.append(extract(line: line, utf8: utf8, scale: scale, sizeOf: sizeOf))
+            lines.append(extract(line: line, utf8: utf8, breaks: breaks, scale: scale, sizeOf: sizeOf))
         }
         return lines
     }
 
-    private func extract(line: UnsafeMutablePointer<PangoLayoutLine>, utf8: [UInt8], scale: Double,
+    /// Byte offsets where the current layout allows a line break after white space (Pango's breaks
+    /// with the no-break ranges applied), in increasing order, the text's start and end excluded:
+    /// the ends of the text layer's words. Breaks between Thai words without a space are left out,
+    /// since readers would put a space where one word's `/ActualText` span meets the next.
+    private func lineBreakOffsets(in text: String) -> [Int] {
+        var count: Int32 = 0
+        guard let attributes = pango_layout_get_log_attrs_readonly(layout, &count) else { return [] }
+        var offsets: [Int] = []
+        var byte = 0
+        for (index, scalar) in text.unicodeScalars.enumerated() {
+            if index > 0, index < Int(count), attributes[index].is_line_break != 0,
+               attributes[index - 1].is_white != 0 || attributes[index].is_mandatory_break != 0 {
+                offsets.append(byte)
+            }
+            byte += UTF8.width(scalar)
+        }
+        return offsets
+    }
+
+    private func extract(line: UnsafeMutablePointer<PangoLayoutLine>, utf8: [UInt8], breaks: [Int], scale: Double,
                          sizeOf: (Int) -> Double) -> ShapedLine {
         var logical = PangoRectangle()
         pango_layout_line_get_extents(line, nil, &logical)
@@ -136,21 +173,12 @@ public final class TextShaper {
             let count = Int(glyphString.pointee.num_glyphs)
             var glyphs: [PositionedGlyph] = []
             glyphs.reserveCapacity(count)
-            var clusters: [(bytes: Int, glyphs: Int)] = []
-            var clusterStart = -1
-            var glyphsInCluster = 0
-            var clusterStarts: [Int] = []
+            // Visual order: each cluster's first byte (relative to the item) and its glyph range.
+            var starts: [(byte: Int, glyphs: Range<Int>)] = []
             for g in 0..<count {
                 let info = glyphString.pointee.glyphs[g]
                 let cluster = Int(glyphString.pointee.log_clusters[g])
-                if cluster != clusterStart {
-                    if clusterStart >= 0 {
-                        clusters.append((0, glyphsInCluster))
-                        clusterStarts.append(clusterStart)
-                    }
-                    clusterStart = cluster
-                    glyphsInCluster = 0
-                }
+                if starts.last?.byte != cluster { starts.append((cluster, glyphs.count..<glyphs.count)) }
                 let advance = Double(info.geometry.width) / scale
                 let unknown = info.glyph & thaireport_glyph_unknown_flag() != 0
                 if unknown, let scalar = Unicode.Scalar(info.glyph & ~thaireport_glyph_unknown_flag()),
@@ -164,27 +192,20 @@ public final class TextShaper {
                         y: Double(info.geometry.y_offset) / scale,
                         advance: advance,
                         clusterByte: itemStart + cluster))
-                    glyphsInCluster += 1
+                    starts[starts.count - 1].glyphs = starts[starts.count - 1].glyphs.lowerBound..<glyphs.count
                 }
                 x += advance
             }
-            if clusterStart >= 0 {
-                clusters.append((0, glyphsInCluster))
-                clusterStarts.append(clusterStart)
-            }
-            // Cluster byte lengths: from each cluster's start to the next one's (clusters are in
-            // logical order for left-to-right text).
-            for i in clusters.indices {
-                let next = i + 1 < clusterStarts.count ? clusterStarts[i + 1] : itemLength
-                clusters[i].bytes = next - clusterStarts[i]
-            }
+            let rightToLeft = pangoItem.pointee.analysis.level % 2 == 1
+            let clusters = Self.clusters(starts, itemLength: itemLength)
             let textBytes = utf8[itemStart..<min(utf8.count, itemStart + itemLength)]
             let font = pangoItem.pointee.analysis.font.map { ShapedFont(retaining: $0) }
             if let font, !clusters.isEmpty {
                 runs.append(GlyphRun(font: font, glyphs: glyphs,
                                      text: String(decoding: textBytes, as: UTF8.self),
-                                     textStart: itemStart, clusters: clusters.filter { $0.bytes > 0 || $0.glyphs > 0 },
-                                     size: sizeOf(itemStart)))
+                                     textStart: itemStart, clusters: clusters,
+                                     words: Self.words(in: itemStart..<(itemStart + textBytes.count), breaks: breaks),
+                                     rightToLeft: rightToLeft, size: sizeOf(itemStart)))
             }
             node = current.pointee.next
         }
@@ -205,6 +226,35 @@ public final class TextShaper {
                           bytes: start..<end, endsParagraph: endsParagraph)
     }
 
+
+    /// Clusters from their first bytes in visual order: each runs to the next larger first byte (or
+    /// the item's end), whichever the direction.
+    static func clusters(_ starts: [(byte: Int, glyphs: Range<Int>)], itemLength: Int) -> [GlyphCluster] {
+        let sorted = Array(Set(starts.map(\.byte))).sorted()
+        var end: [Int: Int] = [:]
+        for (index, byte) in sorted.enumerated() { end[byte] = index + 1 < sorted.count ? sorted[index + 1] : itemLength }
+        return starts.map { GlyphCluster(bytes: $0.byte..<max($0.byte, end[$0.byte] ?? itemLength), glyphs: $0.glyphs) }
+            .filter { !$0.bytes.isEmpty || !$0.glyphs.isEmpty }
+    }
+
+    /// The run's share of the paragraph's units between line breaks, relative to the run's start.
+    static func words(in run: Range<Int>, breaks: [Int]) -> [Range<Int>] {
+        var first = 0, last = breaks.count
+        while first < last {  // the first break after the run's start
+            let middle = (first + last) / 2
+            if breaks[middle] <= run.lowerBound { first = middle + 1 } else { last = middle }
+        }
+        var words: [Range<Int>] = []
+        var start = run.lowerBound
+        var index = first
+        while index < breaks.count, breaks[index] < run.upperBound {
+            words.append((start - run.lowerBound)..<(breaks[index] - run.lowerBound))
+            start = breaks[index]
+            index += 1
+        }
+        if start < run.upperBound { words.append((start - run.lowerBound)..<(run.upperBound - run.lowerBound)) }
+        return words
+    }
 
     /// Natural width of one line of `text` in `font` (no wrapping).
     public func width(of text: String, font: FontRequest) -> Double {

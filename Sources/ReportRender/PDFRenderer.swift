@@ -11,12 +11,11 @@ public final class PDFRenderer {
     private var outlineParents: [(level: Int, id: Int32)] = []
 
     /// Starts a PDF at `path` with the document's information.
-    public init(path: String, metadata: Metadata, fonts: FontLibrary? = nil) throws {
+    public init(path: String, metadata: Metadata) throws {
         canvas = try PDFCanvas(path: path, metadata: PDFMetadata(
             title: metadata.title, author: metadata.author, subject: metadata.subject,
             keywords: metadata.keywords.isEmpty ? nil : metadata.keywords.joined(separator: ", "),
-            creator: "thaireport", creationDate: metadata.created.map(PDFRenderer.pdfDate), language: metadata.language),
-            fonts: fonts)
+            creator: "thaireport", creationDate: metadata.created.map(PDFRenderer.pdfDate), language: metadata.language))
     }
 
     /// Number of pages drawn so far.

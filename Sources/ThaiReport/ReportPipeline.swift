@@ -88,7 +88,7 @@ public enum ReportPipeline {
         let engine = try layoutEngine(for: report, environment: environment)
         let pages: Int
         do {
-            let renderer = try PDFRenderer(path: temporary, metadata: report.document.metadata, fonts: report.fonts)
+            let renderer = try PDFRenderer(path: temporary, metadata: report.document.metadata)
             try engine.layout { renderer.draw($0) }
             pages = renderer.pageCount
             try renderer.finish()

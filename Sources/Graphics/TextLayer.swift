@@ -1,0 +1,68 @@
+import CPangoCairo
+
+/// What the PDF's text layer needs beyond the glyphs: which glyphs Cairo has already given their
+/// text, per font face, and the words of a run as groups of clusters.
+///
+/// Cairo writes one ToUnicode entry per glyph, which readers that ignore `/ActualText` (pdfminer)
+/// read: the character the font's cmap gives the glyph, else the text of the first cluster of that
+/// glyph alone it was shown in, which must come before the glyph is shown inside a larger cluster.
+/// So a word with a glyph not shown before keeps a cluster per character; once every glyph of a
+/// word is known, the word is one cluster and Cairo writes it as an `/ActualText` span (which
+/// PDFium and poppler read). Holds a reference to each font face it has met, so an address never
+/// stands for two faces while the canvas lives.
+final class TextLayer {
+    private var known: [OpaquePointer: Set<UInt32>] = [:]
+
+    deinit { for face in known.keys { cairo_font_face_destroy(face) } }
+
+    /// The font face of a scaled font, as a key for `knows` and `learn`.
+    func face(of scaledFont: OpaquePointer) -> OpaquePointer {
+        let face = cairo_scaled_font_get_font_face(scaledFont)!
+        if known[face] == nil {
+            cairo_font_face_reference(face)
+            known[face] = []
+        }
+        return face
+    }
+
+    /// Whether every glyph has already been shown with its own text in `face`.
+    func knows(_ glyphs: [UInt32], in face: OpaquePointer) -> Bool {
+        guard let set = known[face] else { return false }
+        return glyphs.allSatisfy(set.contains)
+    }
+
+    /// Records glyphs just shown each in a cluster of its own.
+    func learn(_ glyphs: [UInt32], in face: OpaquePointer) {
+        known[face, default: []].formUnion(glyphs)
+    }
+
+    /// A word of a run: its bytes (of the run's text) and its clusters in logical order.
+    struct Word: Equatable {
+        var bytes: Range<Int>
+        var clusters: [GlyphCluster]
+    }
+
+    /// The run's clusters grouped by the words layout gave.
+    static func words(of run: GlyphRun) -> [Word] { words(of: run.clusters, words: run.words) }
+
+    /// Clusters (in any order) grouped by word ranges (in logical order): a cluster belongs to the
+    /// word its first byte is in; the result is in logical order whatever the direction.
+    static func words(of clusters: [GlyphCluster], words ranges: [Range<Int>]) -> [Word] {
+        let clusters = clusters.sorted { $0.bytes.lowerBound < $1.bytes.lowerBound }
+        var words: [Word] = []
+        var wordIndex = 0
+        var currentWord = -1
+        for cluster in clusters {
+            while wordIndex < ranges.count, ranges[wordIndex].upperBound <= cluster.bytes.lowerBound { wordIndex += 1 }
+            if wordIndex != currentWord || words.isEmpty {
+                words.append(Word(bytes: cluster.bytes, clusters: [cluster]))
+                currentWord = wordIndex
+            } else {
+                let last = words.count - 1
+                words[last].clusters.append(cluster)
+                words[last].bytes = words[last].bytes.lowerBound..<max(words[last].bytes.upperBound, cluster.bytes.upperBound)
+            }
+        }
+        return words
+    }
+}
