@@ -111,9 +111,26 @@ public final class ShapedFont {
 
     deinit { g_object_unref(UnsafeMutableRawPointer(font)) }
 
+    /// The glyph the font's cmap gives a character, if any.
+    func nominalGlyph(for scalar: Unicode.Scalar) -> UInt32? {
+        var glyph: hb_codepoint_t = 0
+        guard let hbFont = pango_font_get_hb_font(font), hb_font_get_nominal_glyph(hbFont, scalar.value, &glyph) != 0 else { return nil }
+        return glyph
+    }
+
     /// The Cairo scaled font that draws this font's glyphs; owned by the Pango font.
     var scaledFont: OpaquePointer? {
         pango_cairo_font_get_scaled_font(OpaquePointer(font))
     }
 
+}
+
+extension ShapedFont {
+    /// Whether `glyph` is what the font's cmap gives the text, when the text is one character: its
+    /// ToUnicode entry then reads back as that character without being taught (see `TextLayer`).
+    func isNominal(_ glyph: UInt32, for text: ArraySlice<UInt8>) -> Bool {
+        var scalars = String(decoding: text, as: UTF8.self).unicodeScalars.makeIterator()
+        guard let scalar = scalars.next(), scalars.next() == nil else { return false }
+        return nominalGlyph(for: scalar) == glyph
+    }
 }

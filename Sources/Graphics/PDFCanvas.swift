@@ -128,7 +128,9 @@ public final class PDFCanvas {
             guard !firsts.isEmpty else { continue }
             var glyphs = firsts.map(place)
             var clusters: [cairo_text_cluster_t]
-            if !run.rightToLeft, textLayer.knows(firsts.map(\.id), in: face) {
+            if !run.rightToLeft, zip(word.clusters.filter { !$0.glyphs.isEmpty }, firsts).allSatisfy({ cluster, glyph in
+                textLayer.knows(glyph.id, in: face) || run.font.isNominal(glyph.id, for: text[cluster.bytes])
+            }) {
                 clusters = [cairo_text_cluster_t(num_bytes: Int32(word.bytes.count), num_glyphs: Int32(glyphs.count))]
             } else {
                 clusters = word.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes.count), num_glyphs: $0.glyphs.isEmpty ? 0 : 1) }

@@ -4,11 +4,12 @@ import CPangoCairo
 /// text, per font face, and the words of a run as groups of clusters.
 ///
 /// Cairo writes one ToUnicode entry per glyph, which readers that ignore `/ActualText` (pdfminer)
-/// read: the character the font's cmap gives the glyph, else the text of the first cluster of that
-/// glyph alone it was shown in, which must come before the glyph is shown inside a larger cluster.
-/// So a word with a glyph not shown before keeps a cluster per character; once every glyph of a
-/// word is known, the word is one cluster and Cairo writes it as an `/ActualText` span (which
-/// PDFium and poppler read). Holds a reference to each font face it has met, so an address never
+/// read: the text of the first cluster of that glyph alone it was shown in, which must come before
+/// the glyph is shown inside a larger cluster, else the character the font's cmap gives the glyph.
+/// A glyph that stands for the one character the cmap gives it (most glyphs) needs nothing. A word
+/// with any other glyph not shown before (a tone mark moved left, the nikhahit of ำ, a ligature)
+/// keeps a cluster per character; every other word is one cluster, which Cairo writes as an
+/// `/ActualText` span (which PDFium and poppler read). Holds a reference to each font face it has met, so an address never
 /// stands for two faces while the canvas lives.
 final class TextLayer {
     private var known: [OpaquePointer: Set<UInt32>] = [:]
@@ -25,10 +26,9 @@ final class TextLayer {
         return face
     }
 
-    /// Whether every glyph has already been shown with its own text in `face`.
-    func knows(_ glyphs: [UInt32], in face: OpaquePointer) -> Bool {
-        guard let set = known[face] else { return false }
-        return glyphs.allSatisfy(set.contains)
+    /// Whether the glyph has already been shown with its own text in `face`.
+    func knows(_ glyph: UInt32, in face: OpaquePointer) -> Bool {
+        known[face]?.contains(glyph) ?? false
     }
 
     /// Records glyphs just shown each in a cluster of its own.
