@@ -4,7 +4,12 @@ import CPangoCairo
 /// An error raised by the graphics layer: a font or image that cannot be used, or a PDF that cannot be written.
 public struct GraphicsError: Error, CustomStringConvertible, Equatable {
     public let message: String
-    public init(_ message: String) { self.message = message }
+    /// The system's `errno` when a file could not be written.
+    public let code: Int32?
+    public init(_ message: String, code: Int32? = nil) {
+        self.message = message
+        self.code = code
+    }
     public var description: String { message }
 }
 

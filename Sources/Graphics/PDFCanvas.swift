@@ -194,7 +194,7 @@ public final class PDFCanvas {
         let status = cairo_surface_status(surface)
         scratch.flush()
         if let failure = scratch.failure {
-            throw GraphicsError("cannot write the PDF in \(scratch.folder): \(failure)")
+            throw GraphicsError("cannot write the PDF in \(scratch.folder): \(String(cString: strerror(failure)))", code: failure)
         }
         guard status == CAIRO_STATUS_SUCCESS else {
             throw GraphicsError("Cairo could not write \(path): \(String(cString: cairo_status_to_string(status)))")

@@ -56,8 +56,8 @@ final class ScratchFile {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private let bufferLimit = 1 << 16
-    /// The first write error (`strerror` text), if any write failed.
-    private(set) var failure: String?
+    /// The `errno` of the first write that failed, if any.
+    private(set) var failure: Int32?
     /// The folder the file lives in, for messages.
     let folder: String
 
@@ -94,7 +94,7 @@ final class ScratchFile {
             let count = buffer[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                failure = String(cString: strerror(errno))
+                failure = errno
             } else {
                 written += count
             }

@@ -37,6 +37,9 @@ public protocol ResourceInspector: AnyObject {
     func inspectImage(atPath path: String) -> (reason: String, hint: String)?
     /// The family names a font file holds, or nil when it is not a font that can be used.
     func fontFamilies(inFile path: String) -> [String]?
+    /// Told of every file the description names (a picture, CSV file or font) before it is read,
+    /// so that a command can refuse to write its output over one of them.
+    func willRead(_ path: String)
 }
 
 /// Turns located YAML nodes into a validated `Document`, collecting every problem with its place.
@@ -238,6 +241,7 @@ public final class DocumentBuilder {
             diagnostics.error(location, "the \(what) `\(path)` cannot be read", hint: "check its permissions")
             return nil
         }
+        environment.inspector?.willRead(url.path)
         return url.path
     }
 

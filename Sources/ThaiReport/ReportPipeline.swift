@@ -29,6 +29,8 @@ public struct LoadedReport {
     public var fonts: FontLibrary
     /// Warnings found while reading, in file order.
     public var warnings: [Diagnostic]
+    /// Every file read for it: the description, its template, the files it names, the fonts.
+    public var inputs: [String]
 }
 
 /// The whole pipeline: read and check a description, lay it out, draw it into a PDF that replaces
@@ -40,7 +42,7 @@ public enum ReportPipeline {
     public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
                             limits: InputLimits = .standard) throws -> LoadedReport {
         let resources = try Resources.locate(environment: environment)
-        let root = try description(path: path, environment: environment, limits: limits)
+        let (root, read) = try description(path: path, environment: environment, limits: limits)
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let epoch = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let files = OpenedFiles(limits: limits)
@@ -49,19 +51,21 @@ public enum ReportPipeline {
                                                                    sourceDateEpoch: epoch, displayDirectory: displayDirectory,
                                                                    limits: limits, inspector: files))
         let (document, warnings) = try builder.build(root)
-        return LoadedReport(document: document, images: files.images, fonts: try openFonts(document), warnings: warnings)
+        return LoadedReport(document: document, images: files.images, fonts: try openFonts(document), warnings: warnings,
+                            inputs: read + files.read + document.fonts.flatMap(\.files))
     }
 
     /// The report description at `path` with its template, if it names one, filled in: what the
-    /// model reads. Throws a `DiagnosticList` with every problem the template finds.
+    /// model reads; and the files read for it (the description, its template). Throws a
+    /// `DiagnosticList` with every problem the template finds.
     public static func description(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
-                                   limits: InputLimits = .standard) throws -> SyntaxNode {
+                                   limits: InputLimits = .standard) throws -> (root: SyntaxNode, inputs: [String]) {
         let root = try YAMLLoader.load(path: path, displayName: path, limits: limits)
-        guard let reference = root.mapping?.first(where: { $0.key.scalar == "template" })?.value else { return root }
+        guard let reference = root.mapping?.first(where: { $0.key.scalar == "template" })?.value else { return (root, [path]) }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let template = try TemplateLibrary(folder: try Resources.locate(environment: environment).templates)
             .template(for: reference, descriptionFolder: base)
-        return try TemplateExpander(template: template).expand(root)
+        return (try TemplateExpander(template: template).expand(root), [path, template.path])
     }
 
     /// Everything `render` reports for `path` (reading, checking, layout), without writing anything.
@@ -74,31 +78,27 @@ public enum ReportPipeline {
         return report.warnings + engine.warnings.map(\.diagnostic)
     }
 
-    /// Renders `input` to `output` (default: the input's name with `.pdf`). The PDF is written to a
-    /// temporary file beside the output and moved into place only when complete.
+    /// Renders `input` to `output` (default: `defaultOutput(for:)`). The output is checked before
+    /// any work; the PDF is written to a temporary file beside it and moved into place only when complete.
     public static func render(input: String, output: String? = nil,
                               environment: [String: String] = ProcessInfo.processInfo.environment,
                               limits: InputLimits = .standard) throws -> RenderSummary {
-        let target = output ?? URL(fileURLWithPath: input).deletingPathExtension().appendingPathExtension("pdf").path
-        try checkWritable(target)
+        let target = try OutputFile(output ?? defaultOutput(for: input), mode: .replace, inputs: [input])
         let report = try load(path: input, environment: environment, limits: limits)
-        let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path
-        let temporary = "\(directory)/.\(URL(fileURLWithPath: target).lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
         let engine = try layoutEngine(for: report, environment: environment)
-        let pages: Int
-        do {
+        var pages = 0
+        try target.write(reading: report.inputs + [try Resources.thaiDictionaryPath(environment: environment)]) { temporary in
             let renderer = try PDFRenderer(path: temporary, metadata: report.document.metadata)
             try engine.layout { renderer.draw($0) }
             pages = renderer.pageCount
             try renderer.finish()
-        } catch let error as GraphicsError {
-            throw ToolError(error.message)
-        }
-        guard rename(temporary, target) == 0 else {
-            throw ToolError("cannot move the finished PDF to \(target): \(String(cString: strerror(errno)))")
         }
         return RenderSummary(pages: pages, warnings: report.warnings + engine.warnings.map(\.diagnostic))
+    }
+
+    /// Where `render` writes without `-o`: the input's name with `.pdf`, beside it.
+    public static func defaultOutput(for input: String) -> String {
+        (input as NSString).deletingPathExtension + ".pdf"
     }
 
     /// The layout engine for a loaded report, with the bundled Thai word list: `check` and `render`
@@ -106,27 +106,6 @@ public enum ReportPipeline {
     private static func layoutEngine(for report: LoadedReport, environment: [String: String]) throws -> LayoutEngine {
         LayoutEngine(document: report.document, shaper: TextShaper(library: report.fonts), images: report.images,
                      dictionary: try Resources.thaiDictionary(environment: environment))
-    }
-
-    /// Fails before any work when the output cannot be written.
-    static func checkWritable(_ target: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw ToolError("the output \(target) is a folder; name a .pdf file") }
-            // The finished PDF replaces the output by renaming; a device or pipe must not be replaced.
-            let type = (try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType) ?? nil
-            if type != .typeRegular {
-                throw ToolError("the output \(target) is not a regular file; name a .pdf file")
-            }
-            if !FileManager.default.isWritableFile(atPath: target) { throw ToolError("the output \(target) cannot be overwritten (permission denied)") }
-        }
-        let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ToolError("the output folder \(directory) does not exist")
-        }
-        guard FileManager.default.isWritableFile(atPath: directory) else {
-            throw ToolError("the output folder \(directory) is not writable")
-        }
     }
 
     /// The font library of the document's families (the description's files were opened while it was checked).
@@ -149,6 +128,8 @@ public enum ReportPipeline {
 final class OpenedFiles: ResourceInspector {
     private let limits: InputLimits
     private(set) var images: [String: RasterImage] = [:]
+    /// Every file the description names, in the order it names them.
+    private(set) var read: [String] = []
     private var totalPixels = 0
 
     init(limits: InputLimits) { self.limits = limits }
@@ -174,6 +155,8 @@ final class OpenedFiles: ResourceInspector {
     }
 
     func fontFamilies(inFile path: String) -> [String]? { FontLibrary.familyNames(inFile: path) }
+
+    func willRead(_ path: String) { read.append(path) }
 }
 
 extension LayoutWarning {
@@ -214,8 +197,7 @@ public enum Resources {
     /// whole when lines break. Read once per process: a program that lays out many reports (the
     /// tests) pays for the 60,000 words once.
     public static func thaiDictionary(environment: [String: String]) throws -> ThaiDictionary {
-        let root = URL(fileURLWithPath: try locate(environment: environment).fonts).deletingLastPathComponent()
-        let path = root.appendingPathComponent("Dictionary/thai-words.txt").path
+        let path = try thaiDictionaryPath(environment: environment)
         dictionaryLock.lock()
         defer { dictionaryLock.unlock() }
         if let cached = dictionaries[path] { return cached }
@@ -226,6 +208,12 @@ public enum Resources {
         } catch {
             throw ToolError("the bundled word list \(path) is missing or unreadable; reinstall thaireport")
         }
+    }
+
+    /// Where the bundled Thai word list is.
+    static func thaiDictionaryPath(environment: [String: String]) throws -> String {
+        let root = URL(fileURLWithPath: try locate(environment: environment).fonts).deletingLastPathComponent()
+        return root.appendingPathComponent("Dictionary/thai-words.txt").path
     }
 
     private static let dictionaryLock = NSLock()

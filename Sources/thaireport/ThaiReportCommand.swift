@@ -35,17 +35,12 @@ func runReporting(_ body: () throws -> Void) throws {
     }
 }
 
-/// Prints a description, or writes it to `output` when that file does not exist yet (an existing
-/// file is never overwritten) and says what to do `next` with it.
-func printOrCreate(_ text: String, output: String?, next: String) throws {
-    guard let output else { return print(text, terminator: "") }
-    if FileManager.default.fileExists(atPath: output) {
-        throw ToolError("\(output) already exists; it is left as it is (name another file)")
-    }
-    guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-        throw ToolError("cannot write \(output)")
-    }
-    print("wrote \(output); \(next) \(output)")
+/// Prints a description, or writes it to `target` (checked before the work that made `text`; an
+/// existing file is never overwritten) and says what to do `next` with it. `inputs` are the files read.
+func printOrCreate(_ text: String, target: OutputFile?, reading inputs: [String], next: String) throws {
+    guard let target else { return try OutputFile.writeStandardOutput(Data(text.utf8)) }
+    try target.write(Data(text.utf8), reading: inputs)
+    print("wrote \(target.path); \(next) \(target.path)")
 }
 
 struct Render: ParsableCommand {
@@ -65,8 +60,7 @@ struct Render: ParsableCommand {
             let summary = try ReportPipeline.render(input: input, output: output)
             report(summary.warnings)
             if !quiet {
-                let target = output ?? URL(fileURLWithPath: input).deletingPathExtension().appendingPathExtension("pdf").path
-                print("wrote \(target) (\(plural(summary.pages, "page")))")
+                print("wrote \(output ?? ReportPipeline.defaultOutput(for: input)) (\(plural(summary.pages, "page")))")
             }
         }
     }
@@ -123,7 +117,8 @@ struct New: ParsableCommand {
             if let variant, !chosen.variantNames.contains(variant) {
                 throw ToolError("template \(template) has no variant \(variant); its variants are " + chosen.variantNames.joined(separator: ", "))
             }
-            try printOrCreate(DescriptionWriter(template: chosen).text(variant: variant), output: output,
+            let target = try output.map { try OutputFile($0, mode: .create, inputs: [chosen.path]) }
+            try printOrCreate(DescriptionWriter(template: chosen).text(variant: variant), target: target, reading: [chosen.path],
                               next: "fill it in, then run: thaireport render")
         }
     }
@@ -146,9 +141,11 @@ struct Expand: ParsableCommand {
 
     func run() throws {
         try runReporting {
+            let target = try output.map { try OutputFile($0, mode: .create, inputs: [input]) }
+            let (root, inputs) = try ReportPipeline.description(path: input)
             let text = "# \(URL(fileURLWithPath: input).lastPathComponent) with its template filled in (thaireport expand)\n"
-                + YAMLText.document(try ReportPipeline.description(path: input))
-            try printOrCreate(text, output: output, next: "render it with: thaireport render")
+                + YAMLText.document(root)
+            try printOrCreate(text, target: target, reading: inputs, next: "render it with: thaireport render")
         }
     }
 }

@@ -11,14 +11,6 @@ final class BadInputTests: FolderTestCase {
     /// A small PNG picture (the example emblem).
     private static let emblem = RenderTests.root.appendingPathComponent("Templates/examples/images/emblem.png")
 
-    @discardableResult
-    private func write(_ name: String, _ data: Data) throws -> URL {
-        let url = folder.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
-        return url
-    }
-
     /// What `check` reports for `yaml` written as `r.yaml` beside `files`, each line as printed,
     /// with the temporary folder's path left out.
     private func check(_ yaml: String, files: [String: Data] = [:], limits: InputLimits = .standard) throws -> [String] {

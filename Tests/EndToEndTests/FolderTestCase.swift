@@ -13,4 +13,13 @@ class FolderTestCase: XCTestCase {
     override func tearDownWithError() throws {
         try? FileManager.default.removeItem(at: folder)
     }
+
+    /// Writes `data` to `name` in the folder, making the folders on its way.
+    @discardableResult
+    func write(_ name: String, _ data: Data) throws -> URL {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+        return url
+    }
 }
