@@ -433,8 +433,7 @@ def main():
     for r in results:
         if r.status == "ok" and r.pages:
             fonts = pdf_fonts(r.pdf)
-            # thaireport embeds bundled DejaVu Sans for its word markers (removed from the page
-            # content, the font stays) and for symbols Sarabun lacks; anything else is a fallback.
+            # thaireport embeds bundled DejaVu Sans for symbols Sarabun lacks; anything else is a fallback.
             bundled = ("Sarabun", "DejaVuSans") if r.engine.startswith("thaireport") else ("Sarabun",)
             others = [f for f in fonts if not any(name in f for name in bundled)]
             flag = f"  <-- also {', '.join(others)} (fallback)" if others else ""
