@@ -236,6 +236,20 @@ final class RenderTests: FolderTestCase {
         XCTAssertTrue(extracted.unicodeScalars.contains("\u{F8FF}"), "Sarabun draws U+F8FF and it reads back")
     }
 
+    /// The finishing step keeps what Cairo wrote and adds the document language: the catalog has
+    /// `/Lang`, the outline has the headings, and the file reads without complaint.
+    func testCatalogHasLanguageAndOutline() throws {
+        let yaml = "metadata: {title: ทดสอบ, language: th}\nblocks:\n  - heading: บทที่หนึ่ง\n  - ข้อความ\n  - heading: {text: ส่วนย่อย, level: 2}\n"
+        let output = folder.appendingPathComponent("lang.pdf")
+        let (status, _, error) = try render(try write(yaml), output)
+        XCTAssertEqual(status, 0, error)
+        let pdf = try uncompressed(output)
+        XCTAssertTrue(pdf.contains("/Lang (th)"), "the catalog names the language")
+        XCTAssertTrue(pdf.contains("/Type /Outlines") && pdf.contains("/Count"), "the outline is kept")
+        let check = try Self.run("/usr/bin/qpdf", ["--check", output.path])
+        XCTAssertEqual(check.0, 0, check.1 + check.2)
+    }
+
     /// The PDF with every stream uncompressed and no object streams (qpdf --qdf), as text.
     private func uncompressed(_ pdf: URL) throws -> String {
         let qdf = folder.appendingPathComponent("uncompressed.pdf")
