@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "ReportTemplates", dependencies: ["ReportSyntax", "ThaiText"]),
         .target(name: "ReportModel", dependencies: ["ReportSyntax", "ThaiText"]),
         .target(name: "ReportLayout", dependencies: ["ReportModel", "ReportSyntax", "ThaiText", "Graphics"]),
-        .target(name: "ReportRender", dependencies: ["ReportLayout", "Graphics"]),
+        .target(name: "ReportRender", dependencies: ["ReportLayout", "ReportModel", "Graphics"]),
         .target(name: "ThaiReport", dependencies: ["ReportSyntax", "ReportTemplates", "ReportModel", "ReportLayout", "ReportRender", "Graphics", "ThaiText"]),
         .executableTarget(
             name: "thaireport",
@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "ReportTemplatesTests", dependencies: ["ReportTemplates", "ReportSyntax"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportSyntax"]),
         .testTarget(name: "ReportLayoutTests", dependencies: ["ReportLayout", "ReportModel", "ReportSyntax", "ThaiText", "Graphics", "ThaiReport"]),
+        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportLayout", "ReportModel", "Graphics"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ThaiReport", "ReportSyntax", "Graphics", .product(name: "Yams", package: "Yams")]),
     ]
 )

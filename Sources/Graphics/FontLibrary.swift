@@ -21,6 +21,9 @@ public final class FontLibrary {
     let config: OpaquePointer
     let fontMap: OpaquePointer
     let context: OpaquePointer
+    /// Every font shaping has chosen, in the order first chosen: a `FontID` is an index here.
+    private var shapedFonts: [ShapedFont] = []
+    private var idsByFont: [UnsafeMutablePointer<PangoFont>: FontID] = [:]
 
     /// Loads `files` (TrueType/OpenType) into an empty private configuration.
     /// Throws for a file that is missing or that fontconfig cannot read as a font.
@@ -51,6 +54,18 @@ public final class FontLibrary {
         g_object_unref(UnsafeMutableRawPointer(fontMap))
         FcConfigDestroy(config)
     }
+
+    /// The identifier of a font Pango chose; the library keeps the font for its lifetime.
+    func id(for font: UnsafeMutablePointer<PangoFont>) -> FontID {
+        if let id = idsByFont[font] { return id }
+        let id = FontID(index: shapedFonts.count)
+        shapedFonts.append(ShapedFont(retaining: font))
+        idsByFont[font] = id
+        return id
+    }
+
+    /// The font an identifier stands for.
+    func font(_ id: FontID) -> ShapedFont { shapedFonts[id.index] }
 
     /// Family names found in one font file, or nil when the file is not a font fontconfig can read.
     public static func familyNames(inFile path: String) -> [String]? {
@@ -103,6 +118,12 @@ public struct FontRequest: Hashable {
         pango_font_description_set_absolute_size(description, size * Double(thaireport_pango_scale()))
         return description
     }
+}
+
+/// A font shaping chose, as plain data: an index into the `FontLibrary` that shaped the text.
+public struct FontID: Hashable, Codable {
+    public let index: Int
+    public init(index: Int) { self.index = index }
 }
 
 /// A font Pango chose for shaped text; keeps the Pango font alive so its glyphs can be drawn later.

@@ -1,18 +1,8 @@
 import Foundation
 import CPangoCairo
 
-/// An RGB colour with components from 0 to 1.
-public struct RGBColor: Hashable {
-    public var red: Double
-    public var green: Double
-    public var blue: Double
-    public init(red: Double, green: Double, blue: Double) {
-        self.red = red
-        self.green = green
-        self.blue = blue
-    }
-    public static let black = RGBColor(red: 0, green: 0, blue: 0)
-}
+/// A colour's red, green and blue components, from 0 to 1.
+public typealias RGB = (red: Double, green: Double, blue: Double)
 
 /// Document information written into the PDF.
 public struct PDFMetadata {
@@ -49,14 +39,18 @@ public final class PDFCanvas {
     private let path: String
     private let scratch: ScratchFile
     private let language: String?
+    private let fonts: FontLibrary
+    private let images: ImageLibrary
     private var textLayer = TextLayer()
     private var pageOpen = false
     /// Number of pages begun so far.
     public private(set) var pageCount = 0
 
     /// Starts a PDF that `finish` writes to `path`; Cairo's own output goes to a nameless file in
-    /// the same folder.
-    public init(path: String, metadata: PDFMetadata) throws {
+    /// the same folder. Glyph runs and pictures are drawn from `fonts` and `images`.
+    public init(path: String, metadata: PDFMetadata, fonts: FontLibrary, images: ImageLibrary) throws {
+        self.fonts = fonts
+        self.images = images
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         scratch = try ScratchFile(folder: folder)
         let write: cairo_write_func_t = { closure, data, length in
@@ -114,8 +108,9 @@ public final class PDFCanvas {
     /// Right-to-left words keep a cluster per character, glyphs in visual order and clusters read
     /// backward, as other writers emit them: readers put right-to-left characters back in logical
     /// order themselves, and would reverse a span's text.
-    public func draw(run: GlyphRun, x: Double, baseline: Double, color: RGBColor) {
-        guard let scaled = run.font.scaledFont, !run.glyphs.isEmpty else { return }
+    public func draw(run: GlyphRun, x: Double, baseline: Double, color: RGB) {
+        let font = fonts.font(run.font)
+        guard let scaled = font.scaledFont, !run.glyphs.isEmpty else { return }
         setColor(color)
         cairo_set_scaled_font(cairo, scaled)
         let face = textLayer.face(of: scaled)
@@ -129,7 +124,7 @@ public final class PDFCanvas {
             var glyphs = firsts.map(place)
             var clusters: [cairo_text_cluster_t]
             if !run.rightToLeft, zip(word.clusters.filter { !$0.glyphs.isEmpty }, firsts).allSatisfy({ cluster, glyph in
-                textLayer.knows(glyph.id, in: face) || run.font.isNominal(glyph.id, for: text[cluster.bytes])
+                textLayer.knows(glyph.id, in: face) || font.isNominal(glyph.id, for: text[cluster.bytes])
             }) {
                 clusters = [cairo_text_cluster_t(num_bytes: Int32(word.bytes.count), num_glyphs: Int32(glyphs.count))]
             } else {
@@ -149,14 +144,14 @@ public final class PDFCanvas {
     }
 
     /// Fills a rectangle.
-    public func fill(x: Double, y: Double, width: Double, height: Double, color: RGBColor) {
+    public func fill(x: Double, y: Double, width: Double, height: Double, color: RGB) {
         setColor(color)
         cairo_rectangle(cairo, x, y, width, height)
         cairo_fill(cairo)
     }
 
     /// Strokes a solid straight line.
-    public func line(from start: (Double, Double), to end: (Double, Double), width: Double, color: RGBColor) {
+    public func line(from start: (Double, Double), to end: (Double, Double), width: Double, color: RGB) {
         setColor(color)
         cairo_set_line_width(cairo, width)
         cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT)
@@ -166,7 +161,8 @@ public final class PDFCanvas {
     }
 
     /// Draws a picture scaled into the given rectangle.
-    public func draw(image: RasterImage, x: Double, y: Double, width: Double, height: Double) {
+    public func draw(image id: ImageID, x: Double, y: Double, width: Double, height: Double) {
+        let image = images.image(id)
         cairo_save(cairo)
         cairo_translate(cairo, x, y)
         cairo_scale(cairo, width / Double(image.pixelWidth), height / Double(image.pixelHeight))
@@ -204,7 +200,7 @@ public final class PDFCanvas {
         try document.write(to: path)
     }
 
-    private func setColor(_ color: RGBColor) {
+    private func setColor(_ color: RGB) {
         cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
     }
 }

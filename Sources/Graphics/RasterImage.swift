@@ -102,3 +102,33 @@ public final class RasterImage {
         return nil
     }
 }
+
+/// A picture as plain data: an index into the `ImageLibrary` that holds it.
+public struct ImageID: Hashable, Codable {
+    public let index: Int
+    public init(index: Int) { self.index = index }
+}
+
+/// The decoded pictures of a document, each once, by path; layout refers to them by `ImageID` and
+/// the renderer draws them from here.
+public final class ImageLibrary {
+    private var images: [RasterImage] = []
+    private var idsByPath: [String: ImageID] = [:]
+
+    public init() {}
+
+    /// Adds a picture read from `path`.
+    @discardableResult
+    public func add(_ image: RasterImage, path: String) -> ImageID {
+        let id = ImageID(index: images.count)
+        images.append(image)
+        idsByPath[path] = id
+        return id
+    }
+
+    /// The picture read from `path`, if any.
+    public func id(forPath path: String) -> ImageID? { idsByPath[path] }
+
+    /// The picture an identifier stands for.
+    public func image(_ id: ImageID) -> RasterImage { images[id.index] }
+}

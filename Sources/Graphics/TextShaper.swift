@@ -21,7 +21,7 @@ public struct NoBreakRange: Equatable {
 
 /// One glyph of a shaped line, positioned relative to the line's origin (x from the line start,
 /// y from the baseline, both in points).
-public struct PositionedGlyph: Equatable {
+public struct PositionedGlyph: Equatable, Codable {
     public var id: UInt32
     public var x: Double
     public var y: Double
@@ -32,7 +32,7 @@ public struct PositionedGlyph: Equatable {
 
 /// A grapheme-level unit of a run: the text bytes (relative to the run's `text`) and the glyphs
 /// (indices into the run's `glyphs`) that shaping made of them.
-public struct GlyphCluster: Equatable {
+public struct GlyphCluster: Equatable, Codable {
     public var bytes: Range<Int>
     public var glyphs: Range<Int>
     public init(bytes: Range<Int>, glyphs: Range<Int>) {
@@ -43,8 +43,9 @@ public struct GlyphCluster: Equatable {
 
 /// A run of glyphs in one font and one direction, with the text they stand for, how glyphs map to
 /// text (clusters) and the words layout placed, so the PDF's text can be extracted back exactly.
-public struct GlyphRun {
-    public var font: ShapedFont
+public struct GlyphRun: Equatable, Codable {
+    /// The font, in the `FontLibrary` of the shaper that made the run.
+    public var font: FontID
     /// Glyphs in visual order (left to right on the page).
     public var glyphs: [PositionedGlyph]
     /// The UTF-8 text the run covers.
@@ -199,7 +200,7 @@ public final class TextShaper {
             let rightToLeft = pangoItem.pointee.analysis.level % 2 == 1
             let clusters = Self.clusters(starts, itemLength: itemLength)
             let textBytes = utf8[itemStart..<min(utf8.count, itemStart + itemLength)]
-            let font = pangoItem.pointee.analysis.font.map { ShapedFont(retaining: $0) }
+            let font = pangoItem.pointee.analysis.font.map { library.id(for: $0) }
             if let font, !clusters.isEmpty {
                 runs.append(GlyphRun(font: font, glyphs: glyphs,
                                      text: String(decoding: textBytes, as: UTF8.self),

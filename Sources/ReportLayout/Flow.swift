@@ -82,7 +82,7 @@ extension PageFrame {
         }
         for segment in line.underlines {
             let y = baseline + line.underlineOffset
-            items.append(.line(from: (x + segment.lowerBound, y), to: (x + segment.upperBound, y),
+            items.append(.line(from: Point(x: x + segment.lowerBound, y: y), to: Point(x: x + segment.upperBound, y: y),
                                width: line.underlineThickness, color: line.color))
         }
     }

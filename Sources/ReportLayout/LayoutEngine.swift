@@ -16,12 +16,12 @@ public struct LayoutWarning: Equatable {
 public final class LayoutEngine {
     let document: Document
     let blocks: BlockSetter
-    private let images: [String: RasterImage]
+    private let images: ImageLibrary
     public private(set) var warnings: [LayoutWarning] = []
 
-    /// `images` holds the decoded pictures of the document's image blocks, by path; `dictionary`
+    /// `images` holds the decoded pictures of the document's image blocks; `dictionary`
     /// the Thai words kept whole when lines break (the document's own `words` are added to it).
-    public init(document: Document, shaper: TextShaper, images: [String: RasterImage], dictionary: ThaiDictionary = .empty) {
+    public init(document: Document, shaper: TextShaper, images: ImageLibrary, dictionary: ThaiDictionary = .empty) {
         self.document = document
         self.images = images
         blocks = BlockSetter(text: TextSetter(shaper: shaper, document: document, dictionary: dictionary), document: document)
@@ -131,7 +131,8 @@ public final class LayoutEngine {
     }
 
     private func imageFlows(_ block: ImageBlock, page: PageSetup) -> [Flowable] {
-        guard let image = images[block.path] else { return [] }  // every image is decoded before layout
+        guard let id = images.id(forPath: block.path) else { return [] }  // every image is decoded before layout
+        let image = images.image(id)
         let aspect = Double(image.pixelHeight) / Double(image.pixelWidth)
         var width: Double
         var height: Double
@@ -161,7 +162,7 @@ public final class LayoutEngine {
         }
         let drawn = (width, height)
         return [WholeFlow(height: height + captionHeight, spaceBefore: 6, spaceAfter: 6) { page, left, top in
-            page.items.append(.image(image, Rect(x: left + x, y: top, width: drawn.0, height: drawn.1)))
+            page.items.append(.image(id, Rect(x: left + x, y: top, width: drawn.0, height: drawn.1)))
             var y = top + drawn.1
             for line in captionLines {
                 y += line.gapBefore

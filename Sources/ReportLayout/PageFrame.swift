@@ -3,7 +3,7 @@ import Graphics
 import ReportModel
 
 /// A rectangle in page coordinates (points from the page's top-left corner).
-public struct Rect: Equatable {
+public struct Rect: Equatable, Codable {
     public var x: Double
     public var y: Double
     public var width: Double
@@ -18,8 +18,18 @@ public struct Rect: Equatable {
     public var maxY: Double { y + height }
 }
 
+/// A point in page coordinates.
+public struct Point: Equatable, Codable {
+    public var x: Double
+    public var y: Double
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+}
+
 /// A line of text placed on a page: glyph runs whose positions are relative to (`x`, `baseline`).
-public struct PlacedText {
+public struct PlacedText: Equatable, Codable {
     public var x: Double
     public var baseline: Double
     /// Top and bottom of the line box the text sits in.
@@ -29,28 +39,46 @@ public struct PlacedText {
     public var width: Double
     public var color: Color
 
+    public init(x: Double, baseline: Double, top: Double, bottom: Double, runs: [GlyphRun], width: Double, color: Color) {
+        self.x = x
+        self.baseline = baseline
+        self.top = top
+        self.bottom = bottom
+        self.runs = runs
+        self.width = width
+        self.color = color
+    }
+
     /// The text of the line, for tests and diagnostics.
     public var text: String { runs.map(\.text).joined() }
 }
 
-/// Something drawn on a page. Layout decides everything about it; rendering only draws.
-public enum PageItem {
+/// Something drawn on a page, as plain data (fonts and pictures by identifier into the libraries
+/// that hold them). Layout decides everything about it; rendering only draws.
+public enum PageItem: Equatable, Codable {
     case text(PlacedText)
     case fill(Rect, Color)
     /// A solid straight line from one point to another, with its width.
-    case line(from: (x: Double, y: Double), to: (x: Double, y: Double), width: Double, color: Color)
-    case image(RasterImage, Rect)
+    case line(from: Point, to: Point, width: Double, color: Color)
+    case image(ImageID, Rect)
 }
 
 /// A PDF outline entry: a heading and where it stands on its page.
-public struct Bookmark {
+public struct Bookmark: Equatable, Codable {
     public var level: Int
     public var title: String
     public var y: Double
+
+    public init(level: Int, title: String, y: Double) {
+        self.level = level
+        self.title = title
+        self.y = y
+    }
 }
 
-/// One laid-out page: its size, everything on it, and its bookmarks.
-public struct PageFrame {
+/// One laid-out page: its size, everything on it, and its bookmarks. Plain data: pages compare
+/// and encode, and anything that has the font and image libraries can draw them.
+public struct PageFrame: Equatable, Codable {
     /// 1-based position in the document.
     public var index: Int
     /// The number printed on the page (numbering may restart per section).
@@ -61,6 +89,14 @@ public struct PageFrame {
     public var textArea: Rect
     public var items: [PageItem] = []
     public var bookmarks: [Bookmark] = []
+
+    public init(index: Int, number: Int, width: Double, height: Double, textArea: Rect) {
+        self.index = index
+        self.number = number
+        self.width = width
+        self.height = height
+        self.textArea = textArea
+    }
 
     /// Every text line on the page, top to bottom.
     public var lines: [PlacedText] {

@@ -258,7 +258,7 @@ final class TableFlow: Flowable {
         }
         let border = table.borderWidth
         if border > 0 {
-            let corners = [(left, y), (left + width, y), (left + width, y + height), (left, y + height)]
+            let corners = [Point(x: left, y: y), Point(x: left + width, y: y), Point(x: left + width, y: y + height), Point(x: left, y: y + height)]
             for side in 0..<4 {
                 page.items.append(.line(from: corners[side], to: corners[(side + 1) % 4], width: border, color: .black))
             }

@@ -92,7 +92,7 @@ public struct TableRow {
 }
 
 /// An RGB colour, components 0…1.
-public struct Color: Hashable {
+public struct Color: Hashable, Codable {
     public var red: Double
     public var green: Double
     public var blue: Double

@@ -10,12 +10,14 @@ public final class PDFRenderer {
     /// Outline ids of the latest bookmark at each level, to nest deeper ones under it.
     private var outlineParents: [(level: Int, id: Int32)] = []
 
-    /// Starts a PDF at `path` with the document's information.
-    public init(path: String, metadata: Metadata) throws {
+    /// Starts a PDF at `path` with the document's information; pages are drawn with the fonts and
+    /// pictures they refer to.
+    public init(path: String, metadata: Metadata, fonts: FontLibrary, images: ImageLibrary) throws {
         canvas = try PDFCanvas(path: path, metadata: PDFMetadata(
             title: metadata.title, author: metadata.author, subject: metadata.subject,
             keywords: metadata.keywords.isEmpty ? nil : metadata.keywords.joined(separator: ", "),
-            creator: "thaireport", creationDate: metadata.created.map(PDFRenderer.pdfDate), language: metadata.language))
+            creator: "thaireport", creationDate: metadata.created.map(PDFRenderer.pdfDate), language: metadata.language),
+            fonts: fonts, images: images)
     }
 
     /// Number of pages drawn so far.
@@ -33,8 +35,8 @@ public final class PDFRenderer {
                 canvas.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, color: rgb(color))
             case let .line(from, to, width, color):
                 canvas.line(from: (from.x, from.y), to: (to.x, to.y), width: width, color: rgb(color))
-            case let .image(image, rect):
-                canvas.draw(image: image, x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+            case let .image(id, rect):
+                canvas.draw(image: id, x: rect.x, y: rect.y, width: rect.width, height: rect.height)
             }
         }
         for bookmark in page.bookmarks {
@@ -48,7 +50,7 @@ public final class PDFRenderer {
     /// Writes the PDF file.
     public func finish() throws { try canvas.finish() }
 
-    private func rgb(_ color: Color) -> RGBColor { RGBColor(red: color.red, green: color.green, blue: color.blue) }
+    private func rgb(_ color: Color) -> RGB { (color.red, color.green, color.blue) }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` form Cairo writes as the PDF date, from seconds since 1970 (UTC).
     static func pdfDate(_ seconds: Int) -> String {

@@ -24,8 +24,8 @@ public struct RenderSummary {
 /// A description read and checked, with the pictures and fonts it names opened: everything layout needs.
 public struct LoadedReport {
     public var document: Document
-    /// Decoded pictures by absolute path.
-    public var images: [String: RasterImage]
+    /// Decoded pictures, by absolute path.
+    public var images: ImageLibrary
     public var fonts: FontLibrary
     /// Warnings found while reading, in file order.
     public var warnings: [Diagnostic]
@@ -88,7 +88,7 @@ public enum ReportPipeline {
         let engine = try layoutEngine(for: report, environment: environment)
         var pages = 0
         try target.write(reading: report.inputs + [try Resources.thaiDictionaryPath(environment: environment)]) { temporary in
-            let renderer = try PDFRenderer(path: temporary, metadata: report.document.metadata)
+            let renderer = try PDFRenderer(path: temporary, metadata: report.document.metadata, fonts: report.fonts, images: report.images)
             try engine.layout { renderer.draw($0) }
             pages = renderer.pageCount
             try renderer.finish()
@@ -127,7 +127,7 @@ public enum ReportPipeline {
 /// per file and kept for layout, within the limits on a picture's size and on all pictures together.
 final class OpenedFiles: ResourceInspector {
     private let limits: InputLimits
-    private(set) var images: [String: RasterImage] = [:]
+    let images = ImageLibrary()
     /// Every file the description names, in the order it names them.
     private(set) var read: [String] = []
     private var totalPixels = 0
@@ -135,7 +135,7 @@ final class OpenedFiles: ResourceInspector {
     init(limits: InputLimits) { self.limits = limits }
 
     func inspectImage(atPath path: String) -> (reason: String, hint: String)? {
-        if images[path] != nil { return nil }
+        if images.id(forPath: path) != nil { return nil }
         let image: RasterImage
         do {
             image = try RasterImage.load(path: path, maximumBytes: limits.maximumFileBytes, maximumPixels: limits.maximumImagePixels)
@@ -150,7 +150,7 @@ final class OpenedFiles: ResourceInspector {
                     "scale the pictures down; an A4 page printed at 300 dpi needs about 9 megapixels")
         }
         totalPixels += pixels
-        images[path] = image
+        images.add(image, path: path)
         return nil
     }
 

@@ -36,7 +36,7 @@ final class LineBreakingTests: XCTestCase {
         let builder = DocumentBuilder(environment: BuildEnvironment(baseDirectory: "/tmp", fontsDirectory: Self.fontsDirectory, sourceDateEpoch: 0))
         let document = try builder.build(root).0
         var pages: [PageFrame] = []
-        try LayoutEngine(document: document, shaper: TextShaper(library: Self.library), images: [:], dictionary: Self.dictionary)
+        try LayoutEngine(document: document, shaper: TextShaper(library: Self.library), images: ImageLibrary(), dictionary: Self.dictionary)
             .layout { pages.append($0) }
         return pages.flatMap { page in page.lines.sorted { ($0.top, $0.x) < ($1.top, $1.x) } }
     }

@@ -24,7 +24,7 @@ final class PaginationTests: XCTestCase {
         let builder = DocumentBuilder(environment: BuildEnvironment(baseDirectory: "/tmp", fontsDirectory: Self.fontsDirectory, sourceDateEpoch: 0))
         let document = try builder.build(root).0
         var result: [PageFrame] = []
-        try LayoutEngine(document: document, shaper: TextShaper(library: Self.library), images: [:]).layout { result.append($0) }
+        try LayoutEngine(document: document, shaper: TextShaper(library: Self.library), images: ImageLibrary()).layout { result.append($0) }
         return result
     }
 
