@@ -15,9 +15,10 @@ What it does
      (font Sarabun, scale 0.68; WeasyPrint finds the font through a private fontconfig file).
   5. Renders seed 003 through all three engines as a small-document comparison (thaireport with
      equal-share columns unless --seed-columns weights; the peers always use emit_anchors' weights).
-  Also runs `thaireport check` on each table input (the peak of parsing and validating alone) and
-  renders the largest input again with table text at size 28 (same rows, ~4x pages), to tell memory
-  that follows the input's size from memory that follows the page count.
+  Also runs `thaireport check` on each table input (every step but drawing) and renders and checks
+  the largest input again with table text at size 28 (same rows, ~4x pages), to tell memory that
+  follows the input's size from memory that follows the page count; prints render against check
+  (CPU seconds and peak memory) for each pair.
   6. Prints a Markdown table and checks that thaireport's peak memory does not grow with page count.
 
 Usage
@@ -321,6 +322,14 @@ def memory_summary(results):
         print("  Claim 'peak memory does not grow with page count': "
               + (f"HOLDS ({large.pages}-page peak within 25% of the {small.pages}-page peak)." if ratio <= 1.25
                  else f"DOES NOT HOLD ({large.pages}-page peak more than 25% above the {small.pages}-page peak)."))
+    print("\nthaireport render against check (check = every step but drawing):")
+    for r in ok("thaireport", "table") + ok("thaireport", "seed"):
+        c = checks.get(r.document) or next((x for x in results if x.engine == "thaireport check" and x.document == r.document
+                                            and x.status == "ok"), None)
+        if c and c.cpu > 0:
+            print(f"  {r.document}: CPU {r.cpu:.2f} s against {c.cpu:.2f} s; drawing and finishing {r.cpu - c.cpu:.2f} s = "
+                  f"{(r.cpu - c.cpu) / c.cpu:.2f}x the layout; peak {r.peak_kb / 1024:.1f} against {c.peak_kb / 1024:.1f} MB "
+                  f"({r.peak_kb / c.peak_kb:.2f}x)")
     same = [r for r in ok("thaireport", "table") if "size 28" in r.document]
     if same and renders:
         base = next((r for r in renders if same[0].document.startswith(r.document)), None)
@@ -415,6 +424,8 @@ def main():
             pdf = os.path.join(workdir, name + "-size28.thaireport.pdf")
             results.append(run_engine("thaireport", f"{label}, table size 28", [BINARY, "render", big, "-o", pdf, "--quiet"], pdf,
                                       os.path.join(workdir, name + "-size28.thaireport"), args.timeout))
+            results.append(run_engine("thaireport check", f"{label}, table size 28", [BINARY, "check", big], os.devnull,
+                                      os.path.join(workdir, name + "-size28.check"), args.timeout))
 
     seed3, seed3_name = seed_blocks(r"003_")
     label = f"seed {seed3_name[:3]}"
