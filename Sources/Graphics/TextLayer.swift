@@ -4,13 +4,15 @@ import CPangoCairo
 /// text, per font face, and the words of a run as groups of clusters.
 ///
 /// Cairo writes one ToUnicode entry per glyph, which readers that ignore `/ActualText` (pdfminer)
-/// read: the text of the first cluster of that glyph alone it was shown in, which must come before
-/// the glyph is shown inside a larger cluster, else the character the font's cmap gives the glyph.
-/// A glyph that stands for the one character the cmap gives it (most glyphs) needs nothing. A word
-/// with any other glyph not shown before (a tone mark moved left, the nikhahit of ำ, a ligature)
+/// read, and fixes it the first time it meets the glyph: the text of the cluster the glyph is shown
+/// in, when the glyph is alone in its cluster and the text is one character; otherwise the character
+/// the font's cmap gives the glyph; for a glyph the cmap does not reach, the text of the first later
+/// cluster of that glyph alone (cairo-scaled-font-subsets.c, the same from Cairo 1.12 to 1.18). A
+/// glyph that stands for the one character the cmap gives it (most glyphs) needs nothing; a word
+/// with any other glyph not met before (a tone mark moved left, the nikhahit of ำ, a ligature)
 /// keeps a cluster per character; every other word is one cluster, which Cairo writes as an
-/// `/ActualText` span (which PDFium and poppler read). Holds a reference to each font face it has met, so an address never
-/// stands for two faces while the canvas lives.
+/// `/ActualText` span (which PDFium and poppler read). Holds a reference to each font face it has
+/// met, so an address never stands for two faces while the canvas lives.
 final class TextLayer {
     private var known: [OpaquePointer: Set<UInt32>] = [:]
 
