@@ -1,5 +1,6 @@
 import Foundation
 import CPangoCairo
+import CQPDF
 
 /// A colour's red, green and blue components, from 0 to 1.
 public typealias RGB = (red: Double, green: Double, blue: Double)
@@ -99,40 +100,45 @@ public final class PDFCanvas {
 
     /// Draws a run of glyphs whose line starts at (`x`, `baseline`); glyph positions come from the run.
     ///
-    /// Each word of the run (as layout placed it) is one `cairo_show_text_glyphs` call. A cluster's
-    /// text goes with its first glyph; further glyphs of the same cluster (the sara aa of ำ, which
-    /// shaping splits into nikhahit and sara aa) are drawn as outlines, so they look the same but add
-    /// no text. A word whose glyphs have all been shown before is shown as one cluster, which Cairo
-    /// writes as an `/ActualText` span holding the word; a word with a glyph not shown before keeps a
-    /// cluster per character, so Cairo records that glyph's text (see `TextLayer`).
-    /// Right-to-left words keep a cluster per character, glyphs in visual order and clusters read
-    /// backward, as other writers emit them: readers put right-to-left characters back in logical
-    /// order themselves, and would reverse a span's text.
+    /// The run is one `cairo_show_text_glyphs` call. A cluster's text goes with its first glyph;
+    /// further glyphs of the same cluster (the sara aa of ำ, which shaping splits into nikhahit and
+    /// sara aa) are drawn as outlines, so they look the same but add no text. Each word (as layout
+    /// placed it) whose glyphs Cairo already reads right is one cluster, which Cairo writes as an
+    /// `/ActualText` span holding the word; a word with a glyph Cairo has yet to be taught keeps a
+    /// cluster per character (see `TextLayer`). Right-to-left runs keep a cluster per character,
+    /// glyphs in visual order and clusters read backward, as other writers emit them: readers put
+    /// right-to-left characters back in logical order themselves, and would reverse a span's text.
     public func draw(run: GlyphRun, x: Double, baseline: Double, color: RGB) {
         let font = fonts.font(run.font)
         guard let scaled = font.scaledFont, !run.glyphs.isEmpty else { return }
-        setColor(color)
-        cairo_set_scaled_font(cairo, scaled)
         let face = textLayer.face(of: scaled)
         let text = Array(run.text.utf8)
         let place = { (glyph: PositionedGlyph) in cairo_glyph_t(index: UInt(glyph.id), x: x + glyph.x, y: baseline + glyph.y) }
+        var utf8: [CChar] = []
+        var glyphs: [cairo_glyph_t] = []
+        var clusters: [cairo_text_cluster_t] = []
         var outlines: [cairo_glyph_t] = []
         for word in TextLayer.words(of: run) {
-            let firsts = word.clusters.compactMap { $0.glyphs.isEmpty ? nil : run.glyphs[$0.glyphs.lowerBound] }
-            outlines += word.clusters.flatMap { $0.glyphs.dropFirst().map { place(run.glyphs[$0]) } }
-            guard !firsts.isEmpty else { continue }
-            var glyphs = firsts.map(place)
-            var clusters: [cairo_text_cluster_t]
-            if !run.rightToLeft, zip(word.clusters.filter { !$0.glyphs.isEmpty }, firsts).allSatisfy({ cluster, glyph in
-                textLayer.knows(glyph.id, in: face) || font.isNominal(glyph.id, for: text[cluster.bytes])
-            }) {
-                clusters = [cairo_text_cluster_t(num_bytes: Int32(word.bytes.count), num_glyphs: Int32(glyphs.count))]
-            } else {
-                clusters = word.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes.count), num_glyphs: $0.glyphs.isEmpty ? 0 : 1) }
-                textLayer.learn(firsts.map(\.id), in: face)
-                if run.rightToLeft { glyphs.reverse() }
+            let shown = word.clusters.filter { !$0.glyphs.isEmpty }
+            guard !shown.isEmpty else { continue }
+            let firsts = shown.map { run.glyphs[$0.glyphs.lowerBound] }
+            outlines += shown.flatMap { $0.glyphs.dropFirst().map { place(run.glyphs[$0]) } }
+            utf8 += text[word.bytes].map { CChar(bitPattern: $0) }
+            glyphs += firsts.map(place)
+            let ready = !run.rightToLeft && zip(shown, firsts).allSatisfy { cluster, glyph in
+                textLayer.knows(glyph.id, in: face) || textLayer.learnIf(font.isNominal(glyph.id, for: text[cluster.bytes]), glyph.id, in: face)
             }
-            var utf8 = text[word.bytes].map { CChar(bitPattern: $0) }
+            if ready {
+                clusters.append(cairo_text_cluster_t(num_bytes: Int32(word.bytes.count), num_glyphs: Int32(firsts.count)))
+            } else {
+                clusters += word.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes.count), num_glyphs: $0.glyphs.isEmpty ? 0 : 1) }
+                textLayer.learn(firsts.map(\.id), in: face)
+            }
+        }
+        setColor(color)
+        cairo_set_scaled_font(cairo, scaled)
+        if !glyphs.isEmpty {
+            if run.rightToLeft { glyphs.reverse() }  // visual order; the clusters read backward
             cairo_show_text_glyphs(cairo, &utf8, Int32(utf8.count), &glyphs, Int32(glyphs.count), &clusters, Int32(clusters.count),
                                    run.rightToLeft ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0))
         }
@@ -195,6 +201,9 @@ public final class PDFCanvas {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw GraphicsError("Cairo could not write \(path): \(String(cString: cairo_status_to_string(status)))")
         }
+        // What was freed since the last page (the caller's layout) goes back to the system first, so
+        // the memory libqpdf takes to read the PDF does not come on top of it.
+        malloc_trim(0)
         let document = try QPDFDocument(path: scratch.path)
         if let language { document.setLanguage(language) }
         try document.write(to: path)

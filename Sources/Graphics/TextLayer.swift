@@ -33,6 +33,13 @@ final class TextLayer {
         known[face]?.contains(glyph) ?? false
     }
 
+    /// Records `glyph` as reading right when `condition` holds (the font's cmap gives it its one
+    /// character, which Cairo then writes); returns `condition`.
+    func learnIf(_ condition: Bool, _ glyph: UInt32, in face: OpaquePointer) -> Bool {
+        if condition { known[face, default: []].insert(glyph) }
+        return condition
+    }
+
     /// Records glyphs just shown each in a cluster of its own.
     func learn(_ glyphs: [UInt32], in face: OpaquePointer) {
         known[face, default: []].formUnion(glyphs)

@@ -84,16 +84,24 @@ public enum ReportPipeline {
                               environment: [String: String] = ProcessInfo.processInfo.environment,
                               limits: InputLimits = .standard) throws -> RenderSummary {
         let target = try OutputFile(output ?? defaultOutput(for: input), mode: .replace, inputs: [input])
-        let report = try load(path: input, environment: environment, limits: limits)
-        let engine = try layoutEngine(for: report, environment: environment)
+        // The description and its layout are let go once the last page is drawn, before the PDF is
+        // finished, so the memory of the two steps does not add up.
+        var report: LoadedReport? = try load(path: input, environment: environment, limits: limits)
+        var engine: LayoutEngine? = try layoutEngine(for: report!, environment: environment)
+        let inputs = report!.inputs + [try Resources.thaiDictionaryPath(environment: environment)]
         var pages = 0
-        try target.write(reading: report.inputs + [try Resources.thaiDictionaryPath(environment: environment)]) { temporary in
-            let renderer = try PDFRenderer(path: temporary, metadata: report.document.metadata, fonts: report.fonts, images: report.images)
-            try engine.layout { renderer.draw($0) }
+        var warnings: [Diagnostic] = []
+        try target.write(reading: inputs) { temporary in
+            let renderer = try PDFRenderer(path: temporary, metadata: report!.document.metadata, fonts: report!.fonts, images: report!.images)
+            try engine!.layout { renderer.draw($0) }
             pages = renderer.pageCount
+            warnings = report!.warnings + engine!.warnings.map(\.diagnostic)
+            engine = nil
+            report = nil
+            Resources.releaseThaiDictionaries()
             try renderer.finish()
         }
-        return RenderSummary(pages: pages, warnings: report.warnings + engine.warnings.map(\.diagnostic))
+        return RenderSummary(pages: pages, warnings: warnings)
     }
 
     /// Where `render` writes without `-o`: the input's name with `.pdf`, beside it.
@@ -211,6 +219,14 @@ public enum Resources {
     }
 
     /// Where the bundled Thai word list is.
+    /// Lets the word lists read so far go (the next `thaiDictionary` reads its file again): `render`
+    /// needs none once its pages are laid out.
+    static func releaseThaiDictionaries() {
+        dictionaryLock.lock()
+        defer { dictionaryLock.unlock() }
+        dictionaries.removeAll()
+    }
+
     static func thaiDictionaryPath(environment: [String: String]) throws -> String {
         let root = URL(fileURLWithPath: try locate(environment: environment).fonts).deletingLastPathComponent()
         return root.appendingPathComponent("Dictionary/thai-words.txt").path
