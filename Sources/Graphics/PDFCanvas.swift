@@ -43,6 +43,7 @@ public final class PDFCanvas {
     private let fonts: FontLibrary
     private let images: ImageLibrary
     private var textLayer = TextLayer()
+    private var pending = PendingDrawing()
     private var pageOpen = false
     /// Number of pages begun so far.
     public private(set) var pageCount = 0
@@ -92,6 +93,7 @@ public final class PDFCanvas {
 
     /// Begins a new page of the given size (points); ends the previous one.
     public func beginPage(width: Double, height: Double) {
+        flush()
         if pageOpen { cairo_show_page(cairo) }
         cairo_pdf_surface_set_size(surface, width, height)
         pageOpen = true
@@ -100,47 +102,62 @@ public final class PDFCanvas {
 
     /// Draws a run of glyphs whose line starts at (`x`, `baseline`); glyph positions come from the run.
     ///
-    /// The run is one `cairo_show_text_glyphs` call. A cluster's text goes with its first glyph;
-    /// further glyphs of the same cluster (the sara aa of ำ, which shaping splits into nikhahit and
-    /// sara aa) are drawn as outlines, so they look the same but add no text. Each word (as layout
-    /// placed it) whose glyphs Cairo already reads right is one cluster, which Cairo writes as an
-    /// `/ActualText` span holding the word; a word with a glyph Cairo has yet to be taught keeps a
-    /// cluster per character (see `TextLayer`). Right-to-left runs keep a cluster per character,
-    /// glyphs in visual order and clusters read backward, as other writers emit them: readers put
-    /// right-to-left characters back in logical order themselves, and would reverse a span's text.
+    /// Consecutive runs in the same font and colour are shown with one `cairo_show_text_glyphs` call
+    /// (Cairo's work grows with the number of calls, not of glyphs). A cluster's text goes with its
+    /// first glyph; further glyphs of the same cluster (the sara aa of ำ, which shaping splits into
+    /// nikhahit and sara aa) are drawn as outlines, so they look the same but add no text. Each word
+    /// (as layout placed it) whose glyphs Cairo already reads right is one cluster, which Cairo writes
+    /// as an `/ActualText` span holding the word; a word with a glyph Cairo has yet to be taught keeps
+    /// a cluster per character (see `TextLayer`). A right-to-left run is shown alone with a cluster
+    /// per character, glyphs in visual order and clusters read backward, as other writers emit it:
+    /// readers put right-to-left characters back in logical order themselves, and would reverse a
+    /// span's text.
     public func draw(run: GlyphRun, x: Double, baseline: Double, color: RGB) {
         let font = fonts.font(run.font)
         guard let scaled = font.scaledFont, !run.glyphs.isEmpty else { return }
+        flushLines()
+        if run.rightToLeft || !pending.text.accepts(scaled, color) { flushText() }
+        pending.text.start(scaled, color)
         let face = textLayer.face(of: scaled)
         let text = Array(run.text.utf8)
         let place = { (glyph: PositionedGlyph) in cairo_glyph_t(index: UInt(glyph.id), x: x + glyph.x, y: baseline + glyph.y) }
-        var utf8: [CChar] = []
         var glyphs: [cairo_glyph_t] = []
-        var clusters: [cairo_text_cluster_t] = []
-        var outlines: [cairo_glyph_t] = []
         for word in TextLayer.words(of: run) {
             let shown = word.clusters.filter { !$0.glyphs.isEmpty }
             guard !shown.isEmpty else { continue }
             let firsts = shown.map { run.glyphs[$0.glyphs.lowerBound] }
-            outlines += shown.flatMap { $0.glyphs.dropFirst().map { place(run.glyphs[$0]) } }
-            utf8 += text[word.bytes].map { CChar(bitPattern: $0) }
+            pending.text.outlines += shown.flatMap { $0.glyphs.dropFirst().map { place(run.glyphs[$0]) } }
+            pending.text.utf8 += text[word.bytes].map { CChar(bitPattern: $0) }
             glyphs += firsts.map(place)
             let ready = !run.rightToLeft && zip(shown, firsts).allSatisfy { cluster, glyph in
                 textLayer.knows(glyph.id, in: face) || textLayer.learnIf(font.isNominal(glyph.id, for: text[cluster.bytes]), glyph.id, in: face)
             }
             if ready {
-                clusters.append(cairo_text_cluster_t(num_bytes: Int32(word.bytes.count), num_glyphs: Int32(firsts.count)))
+                pending.text.clusters.append(cairo_text_cluster_t(num_bytes: Int32(word.bytes.count), num_glyphs: Int32(firsts.count)))
             } else {
-                clusters += word.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes.count), num_glyphs: $0.glyphs.isEmpty ? 0 : 1) }
+                pending.text.clusters += word.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes.count), num_glyphs: $0.glyphs.isEmpty ? 0 : 1) }
                 textLayer.learn(firsts.map(\.id), in: face)
             }
         }
-        setColor(color)
-        cairo_set_scaled_font(cairo, scaled)
+        if run.rightToLeft {
+            pending.text.glyphs += glyphs.reversed()  // visual order; the clusters read backward
+            flushText(backward: true)
+        } else {
+            pending.text.glyphs += glyphs
+        }
+    }
+
+    /// Shows the pending text with one call, then fills its outline glyphs.
+    private func flushText(backward: Bool = false) {
+        guard let font = pending.text.font else { return }
+        let text = pending.text
+        pending.text = PendingText()
+        setColor(text.color)
+        cairo_set_scaled_font(cairo, font)
+        var utf8 = text.utf8, glyphs = text.glyphs, clusters = text.clusters, outlines = text.outlines
         if !glyphs.isEmpty {
-            if run.rightToLeft { glyphs.reverse() }  // visual order; the clusters read backward
             cairo_show_text_glyphs(cairo, &utf8, Int32(utf8.count), &glyphs, Int32(glyphs.count), &clusters, Int32(clusters.count),
-                                   run.rightToLeft ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0))
+                                   backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0))
         }
         if !outlines.isEmpty {
             cairo_new_path(cairo)
@@ -149,25 +166,47 @@ public final class PDFCanvas {
         }
     }
 
+    /// Strokes the pending lines as one path.
+    private func flushLines() {
+        guard let lines = pending.lines else { return }
+        pending.lines = nil
+        setColor(lines.color)
+        cairo_set_line_width(cairo, lines.width)
+        cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT)
+        cairo_new_path(cairo)
+        for segment in lines.segments {
+            cairo_move_to(cairo, segment.0, segment.1)
+            cairo_line_to(cairo, segment.2, segment.3)
+        }
+        cairo_stroke(cairo)
+    }
+
+    /// Draws everything pending, in the order it was given.
+    private func flush() {
+        flushText()
+        flushLines()
+    }
+
     /// Fills a rectangle.
     public func fill(x: Double, y: Double, width: Double, height: Double, color: RGB) {
+        flush()
         setColor(color)
         cairo_rectangle(cairo, x, y, width, height)
         cairo_fill(cairo)
     }
 
-    /// Strokes a solid straight line.
+    /// Strokes a solid straight line; consecutive lines of the same width and colour are stroked as
+    /// one path.
     public func line(from start: (Double, Double), to end: (Double, Double), width: Double, color: RGB) {
-        setColor(color)
-        cairo_set_line_width(cairo, width)
-        cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT)
-        cairo_move_to(cairo, start.0, start.1)
-        cairo_line_to(cairo, end.0, end.1)
-        cairo_stroke(cairo)
+        flushText()
+        if let lines = pending.lines, lines.width != width || lines.color != color { flushLines() }
+        if pending.lines == nil { pending.lines = PendingLines(width: width, color: color) }
+        pending.lines?.segments.append((start.0, start.1, end.0, end.1))
     }
 
     /// Draws a picture scaled into the given rectangle.
     public func draw(image id: ImageID, x: Double, y: Double, width: Double, height: Double) {
+        flush()
         let image = images.image(id)
         cairo_save(cairo)
         cairo_translate(cairo, x, y)
@@ -190,6 +229,7 @@ public final class PDFCanvas {
     /// Ends the last page, lets Cairo finish its file, then writes the PDF to its path through
     /// libqpdf with the document language added.
     public func finish() throws {
+        flush()
         if pageOpen { cairo_show_page(cairo) }
         pageOpen = false
         cairo_surface_finish(surface)
@@ -212,4 +252,38 @@ public final class PDFCanvas {
     private func setColor(_ color: RGB) {
         cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
     }
+}
+
+/// Text runs in one font and colour waiting to be shown with one call: UTF-8 text, glyphs and
+/// clusters in order, and the outline glyphs drawn after them.
+private struct PendingText {
+    var font: OpaquePointer?
+    var color: RGB = (0, 0, 0)
+    var utf8: [CChar] = []
+    var glyphs: [cairo_glyph_t] = []
+    var clusters: [cairo_text_cluster_t] = []
+    var outlines: [cairo_glyph_t] = []
+
+    /// Whether a run in `font` and `color` can join what is pending (or nothing is pending).
+    func accepts(_ font: OpaquePointer, _ color: RGB) -> Bool {
+        self.font == nil || (self.font == font && self.color == color)
+    }
+
+    mutating func start(_ font: OpaquePointer, _ color: RGB) {
+        self.font = font
+        self.color = color
+    }
+}
+
+/// Straight lines of one width and colour waiting to be stroked as one path.
+private struct PendingLines {
+    var width: Double
+    var color: RGB
+    var segments: [(Double, Double, Double, Double)] = []
+}
+
+/// What the canvas has been given but not yet passed to Cairo.
+private struct PendingDrawing {
+    var text = PendingText()
+    var lines: PendingLines?
 }
