@@ -1,0 +1,293 @@
+import ReportSyntax
+
+/// One `let` definition of a template or variant, compiled.
+struct Definition {
+    let name: String
+    let value: TemplateNode
+    /// Where the definition's name is written.
+    let location: SourceLocation
+}
+
+/// What the checker knows of a value: the field it comes from, a list of such values, or nothing.
+indirect enum Shape {
+    case unknown
+    case field(FieldSpec)
+    case items(Shape)
+
+    /// The shape of one item, when this is a list.
+    var element: Shape {
+        switch self {
+        case let .field(spec) where spec.kind == .list: return spec.itemSpec.map(Shape.field) ?? .unknown
+        case let .items(item): return item
+        default: return .unknown
+        }
+    }
+
+    /// The list a field of every item makes: lists of lists are flattened, as evaluation does.
+    var flattened: Shape {
+        switch self {
+        case .items: return .items(element)
+        case let .field(spec) where spec.kind == .list: return .items(element)
+        default: return .items(self)
+        }
+    }
+}
+
+/// Checks a compiled template for one variant on every branch, taken or not, before any description
+/// is filled in: each name an expression uses is a loop variable in scope, a field, a `let`
+/// definition or `variant`; each field of a record it reads exists; definitions do not refer to
+/// themselves nor nest too deep, and are used only where the loop variables they need are defined.
+/// (Function names and argument counts are checked when expressions are parsed.)
+final class TemplateChecker {
+    /// A problem found, reported at its place.
+    struct Problem: Hashable {
+        var location: SourceLocation
+        var message: String
+        var hint: String?
+    }
+
+    /// What the walk of one definition found.
+    private struct Facts {
+        /// Definitions it uses.
+        var references: Set<String> = []
+        /// Names it uses that only a loop around its use can define, with where each is first written.
+        var freeNames: [(name: String, location: SourceLocation, source: String)] = []
+        /// Whether it reads a name some loop gives (even one that is also a field) or counts with a
+        /// `counter`: then its value may differ from one use to the next.
+        var variesWithUse = false
+        var shape = Shape.unknown
+    }
+
+    private let fields: FieldSpec
+    private let definitions: [String: Definition]
+    private let maximumDepth: Int
+    /// Every name a loop anywhere in the template defines.
+    private let loopNames: Set<String>
+    private var facts: [String: Facts] = [:]
+    private var walking: Set<String> = []
+    private var requirementsFound: [String: (names: Set<String>, variesWithUse: Bool)] = [:]
+    /// Definitions found to refer to themselves or to nest too deep (reported once).
+    private var refused: Set<String> = []
+    private(set) var problems: [Problem] = []
+    private var reported: Set<Problem> = []
+
+    init(fields: FieldSpec, definitions: [String: Definition], loopNames: Set<String>, limits: InputLimits) {
+        self.fields = fields
+        self.definitions = definitions
+        self.loopNames = loopNames
+        self.maximumDepth = limits.maximumExpressionDepth
+    }
+
+    /// Checks the definitions and `body`; returns the definitions that read no name a loop gives and
+    /// count nothing, whose value is the same wherever they are used.
+    func check(body: TemplateNode) -> Set<String> {
+        for name in definitions.keys.sorted() { _ = facts(of: name, depth: 0) }
+        var heights: [String: Int] = [:]
+        var acyclic = true
+        for name in definitions.keys.sorted() where height(of: name, path: [], heights: &heights) == nil { acyclic = false }
+        for name in definitions.keys.sorted() {
+            for free in facts[name]?.freeNames ?? [] where !loopNames.contains(free.name) {
+                report(free.location, "in `\(free.source)`: nothing is called `\(free.name)`", hint: suggestion(for: free.name, scope: [:]))
+            }
+        }
+        walk(body, scope: [:], definition: nil)
+        guard acyclic else { return [] }
+        return Set(definitions.keys.filter { !requirements(of: $0).variesWithUse })
+    }
+
+    // MARK: Walking nodes and expressions
+
+    /// The definition being walked, how deep definitions are nested there, and what its walk finds.
+    private final class Walked {
+        let depth: Int
+        var facts = Facts()
+        init(depth: Int) { self.depth = depth }
+    }
+
+    private func facts(of name: String, depth: Int) -> Facts? {
+        if let known = facts[name] { return known }
+        guard let definition = definitions[name], !walking.contains(name), depth <= maximumDepth else { return nil }
+        walking.insert(name)
+        defer { walking.remove(name) }
+        let walked = Walked(depth: depth)
+        walked.facts.shape = walk(definition.value, scope: [:], definition: walked)
+        facts[name] = walked.facts
+        return walked.facts
+    }
+
+    /// Walks a node with the loop variables in `scope`; returns the shape of an expression node.
+    @discardableResult
+    private func walk(_ node: TemplateNode, scope: [String: Shape], definition: Walked?) -> Shape {
+        switch node {
+        case .literal:
+            return .unknown
+        case let .expression(compiled, _):
+            return shape(of: compiled.expression, in: compiled, scope: scope, definition: definition)
+        case let .text(parts, _):
+            for case let .expression(compiled) in parts { shape(of: compiled.expression, in: compiled, scope: scope, definition: definition) }
+        case let .list(items, _):
+            for item in items { walk(item, scope: scope, definition: definition) }
+        case let .mapping(pairs, _):
+            for pair in pairs { walk(pair.value, scope: scope, definition: definition) }
+        case let .directive(directive):
+            let subject = shape(of: directive.subject.expression, in: directive.subject, scope: scope, definition: definition)
+            switch directive.kind {
+            case let .loop(loop):
+                var inner = scope
+                inner[loop.item] = subject.element
+                for name in [loop.index, loop.counter].compactMap({ $0 }) { inner[name] = .unknown }
+                if loop.counter != nil { definition?.facts.variesWithUse = true }
+                walk(loop.body, scope: inner, definition: definition)
+            case let .condition(then, otherwise):
+                walk(then, scope: scope, definition: definition)
+                if let otherwise { walk(otherwise, scope: scope, definition: definition) }
+            case .insert:
+                return subject
+            }
+        }
+        return .unknown
+    }
+
+    @discardableResult
+    private func shape(of expression: Expression, in compiled: CompiledExpression, scope: [String: Shape], definition: Walked?) -> Shape {
+        @discardableResult func inner(_ expression: Expression) -> Shape { shape(of: expression, in: compiled, scope: scope, definition: definition) }
+        switch expression {
+        case .literal:
+            return .unknown
+        case let .name(name, offset):
+            return use(name, at: compiled.location(at: offset), in: compiled, scope: scope, definition: definition)
+        case let .member(base, field, offset):
+            return member(field, of: inner(base), at: compiled.location(at: offset), in: compiled)
+        case let .index(base, index, _):
+            inner(index)
+            return inner(base).element
+        case let .list(items):
+            items.forEach { inner($0) }
+            return .unknown
+        case let .call(function, arguments, _):
+            let shapes = arguments.map(inner)
+            switch function.name {
+            case "first", "last": return shapes[0].element
+            case "if": return known(shapes.dropFirst())
+            default: return .unknown
+            }
+        case let .not(operand), let .negate(operand, _):
+            inner(operand)
+            return .unknown
+        case let .chain(first, operations):
+            let shapes = [inner(first)] + operations.map { inner($0.operand) }
+            return operations.allSatisfy { $0.symbol == .fallback } ? known(shapes[...]) : .unknown
+        }
+    }
+
+    /// The first shape that is known.
+    private func known(_ shapes: ArraySlice<Shape>) -> Shape {
+        shapes.first { if case .unknown = $0 { return false } else { return true } } ?? .unknown
+    }
+
+    /// A name as evaluation resolves it: a loop variable in scope, a field, `variant`, a definition.
+    private func use(_ name: String, at location: SourceLocation, in compiled: CompiledExpression, scope: [String: Shape],
+                     definition: Walked?) -> Shape {
+        if let shape = scope[name] { return shape }
+        if loopNames.contains(name) { definition?.facts.variesWithUse = true }
+        if let spec = fields.field(name) { return .field(spec) }
+        if name == "variant" { return .unknown }
+        if definitions[name] != nil {
+            guard let definition else {
+                for free in requirements(of: name).names.sorted() where scope[free] == nil && loopNames.contains(free) {
+                    report(location, "in `\(compiled.source)`: `\(name)` uses `\(free)`, which is not defined here",
+                           hint: "use `\(name)` inside a `for-each` that names `\(free)`")
+                }
+                return facts(of: name, depth: 0)?.shape ?? .unknown
+            }
+            definition.facts.references.insert(name)
+            return facts(of: name, depth: definition.depth + 1)?.shape ?? .unknown
+        }
+        if let definition {
+            if !definition.facts.freeNames.contains(where: { $0.name == name }) {
+                definition.facts.freeNames.append((name, location, compiled.source))
+            }
+            return .unknown
+        }
+        report(location, "in `\(compiled.source)`: nothing is called `\(name)`", hint: suggestion(for: name, scope: scope))
+        return .unknown
+    }
+
+    /// The shape of `field` read from a value of `shape`; a record that has no such field is reported.
+    private func member(_ field: String, of shape: Shape, at location: SourceLocation, in compiled: CompiledExpression) -> Shape {
+        switch shape {
+        case .unknown:
+            return .unknown
+        case let .items(item):
+            return member(field, of: item, at: location, in: compiled).flattened
+        case let .field(spec):
+            if spec.kind == .list, let item = spec.itemSpec { return member(field, of: .field(item), at: location, in: compiled).flattened }
+            guard spec.kind == .record else { return .unknown }
+            if let found = spec.field(field) { return .field(found) }
+            let names = spec.fields.map(\.name)
+            report(location, "in `\(compiled.source)`: there is no field `\(field)` here",
+                   hint: Suggestion.nearest(to: field, in: names).map { "did you mean `\($0)`?" } ?? "the fields are " + names.joined(separator: ", "))
+            return .unknown
+        }
+    }
+
+    // MARK: Definitions using one another
+
+    /// How many definitions the longest chain `name` starts holds (1 when it uses none), or nil when
+    /// it refers to itself or the chain is longer than a template may nest them; both are reported,
+    /// once for each definition they stop.
+    private func height(of name: String, path: [String], heights: inout [String: Int]) -> Int? {
+        if let known = heights[name] { return known }
+        guard let definition = definitions[name], !refused.contains(name) else { return refused.contains(name) ? nil : 0 }
+        if let start = path.firstIndex(of: name) {
+            refused.formUnion(path[start...])
+            let through = path[(start + 1)...].map { "`\($0)`" }
+            report(definition.location, "`\(name)` refers to itself" + (through.isEmpty ? "" : " through " + through.joined(separator: ", ")),
+                   hint: "a definition cannot use its own value")
+            return nil
+        }
+        func tooDeep(_ deepest: String) -> Int? {
+            refused.insert(deepest)
+            report(definitions[deepest]?.location ?? definition.location,
+                   "`\(deepest)` uses `let` definitions inside one another more than \(maximumDepth) deep", hint: "use fewer steps")
+            return nil
+        }
+        guard path.count < maximumDepth else { return tooDeep(path[0]) }
+        var tallest = 0
+        for reference in (facts[name]?.references ?? []).sorted() {
+            guard let below = height(of: reference, path: path + [name], heights: &heights) else { return nil }
+            tallest = max(tallest, below)
+        }
+        guard tallest < maximumDepth else { return tooDeep(name) }
+        heights[name] = tallest + 1
+        return tallest + 1
+    }
+
+    /// The loop variables a definition needs where it is used (its own and those of the definitions
+    /// it uses), and whether its value may differ from one use to the next.
+    private func requirements(of name: String) -> (names: Set<String>, variesWithUse: Bool) {
+        if let known = requirementsFound[name] { return known }
+        var names = Set<String>(), variesWithUse = false
+        var pending = [name], seen: Set<String> = [name]
+        while let next = pending.popLast() {
+            guard let found = facts[next] else { continue }
+            names.formUnion(found.freeNames.map(\.name))
+            variesWithUse = variesWithUse || found.variesWithUse
+            for reference in found.references where seen.insert(reference).inserted { pending.append(reference) }
+        }
+        requirementsFound[name] = (names, variesWithUse)
+        return (names, variesWithUse)
+    }
+
+    // MARK: Reporting
+
+    private func report(_ location: SourceLocation, _ message: String, hint: String?) {
+        let problem = Problem(location: location, message: message, hint: hint)
+        if reported.insert(problem).inserted { problems.append(problem) }
+    }
+
+    private func suggestion(for name: String, scope: [String: Shape]) -> String? {
+        let names = Array(scope.keys) + fields.fields.map(\.name) + definitions.keys.sorted() + ["variant"] + loopNames.sorted()
+        return Suggestion.nearest(to: name, in: names).map { "did you mean `\($0)`?" }
+    }
+}
