@@ -36,16 +36,9 @@ final class TemplateLimitTests: TemplateTestCase {
     func testLoopsThatMakeNothingStillCountTheirSteps() throws {
         var limits = InputLimits()
         limits.maximumTemplateSteps = 100_000
-        let t = try template("""
-        fields: {items: {item: text}}
-        document:
-          - for-each: items
-            do:
-              - for-each: items
-                do: {if: false, then: x}
-        """)
+        let t = try template("fields: {items: {item: text}}\ndocument: [{for-each: items, do: {for-each: items, do: {if: false, then: x}}}]")
         XCTAssertEqual(errors(t, "items: \(numbers(1_000))", limits: limits), [
-            "t.yaml:6:18: error: filling in the template takes more than 100000 steps (a loop or a computation over lists repeats too often; check nested `for-each` and lists that grow)",
+            "t.yaml:2:61: error: filling in the template takes more than 100000 steps (a loop or a computation over lists repeats too often; check nested `for-each` and lists that grow)",
         ])
     }
 
