@@ -48,8 +48,8 @@ final class TemplateChecker {
 
     /// What the walk of one definition found.
     private struct Facts {
-        /// Definitions it uses.
-        var references: Set<String> = []
+        /// Definitions it uses, each with the names its own loops define around every use.
+        var references: [String: Set<String>] = [:]
         /// Names it uses that only a loop around its use can define, with where each is first written.
         var freeNames: [(name: String, location: SourceLocation, source: String)] = []
         /// Whether it reads a name some loop gives (even one that is also a field) or counts with a
@@ -68,6 +68,8 @@ final class TemplateChecker {
     private var requirementsFound: [String: (names: Set<String>, variesWithUse: Bool)] = [:]
     /// Definitions found to refer to themselves or to nest too deep (reported once).
     private var refused: Set<String> = []
+    /// Whether no definition refers to itself or nests too deep, so their needs can be followed.
+    private var nestingIsSound = true
     private(set) var problems: [Problem] = []
     private var reported: Set<Problem> = []
 
@@ -83,15 +85,14 @@ final class TemplateChecker {
     func check(body: TemplateNode) -> Set<String> {
         for name in definitions.keys.sorted() { _ = facts(of: name, depth: 0) }
         var heights: [String: Int] = [:]
-        var acyclic = true
-        for name in definitions.keys.sorted() where height(of: name, path: [], heights: &heights) == nil { acyclic = false }
+        for name in definitions.keys.sorted() where height(of: name, path: [], heights: &heights) == nil { nestingIsSound = false }
         for name in definitions.keys.sorted() {
             for free in facts[name]?.freeNames ?? [] where !loopNames.contains(free.name) {
                 report(free.location, "in `\(free.source)`: nothing is called `\(free.name)`", hint: suggestion(for: free.name, scope: [:]))
             }
         }
         walk(body, scope: [:], definition: nil)
-        guard acyclic else { return [] }
+        guard nestingIsSound else { return [] }
         return Set(definitions.keys.filter { !requirements(of: $0).variesWithUse })
     }
 
@@ -194,13 +195,14 @@ final class TemplateChecker {
         if name == "variant" { return .unknown }
         if definitions[name] != nil {
             guard let definition else {
-                for free in requirements(of: name).names.sorted() where scope[free] == nil && loopNames.contains(free) {
+                for free in nestingIsSound ? requirements(of: name).names.sorted() : [] where scope[free] == nil && loopNames.contains(free) {
                     report(location, "in `\(compiled.source)`: `\(name)` uses `\(free)`, which is not defined here",
                            hint: "use `\(name)` inside a `for-each` that names `\(free)`")
                 }
                 return facts(of: name, depth: 0)?.shape ?? .unknown
             }
-            definition.facts.references.insert(name)
+            let bound = Set(scope.keys)
+            definition.facts.references[name] = definition.facts.references[name].map { $0.intersection(bound) } ?? bound
             return facts(of: name, depth: definition.depth + 1)?.shape ?? .unknown
         }
         if let definition {
@@ -254,7 +256,7 @@ final class TemplateChecker {
         }
         guard path.count < maximumDepth else { return tooDeep(path[0]) }
         var tallest = 0
-        for reference in (facts[name]?.references ?? []).sorted() {
+        for reference in (facts[name]?.references.keys ?? [:].keys).sorted() {
             guard let below = height(of: reference, path: path + [name], heights: &heights) else { return nil }
             tallest = max(tallest, below)
         }
@@ -263,17 +265,17 @@ final class TemplateChecker {
         return tallest + 1
     }
 
-    /// The loop variables a definition needs where it is used (its own and those of the definitions
-    /// it uses), and whether its value may differ from one use to the next.
+    /// The loop variables a definition needs where it is used (its own, and those the definitions it
+    /// uses need where its own loops do not define them), and whether its value may differ from one
+    /// use to the next. Called once definitions are known not to refer to themselves.
     private func requirements(of name: String) -> (names: Set<String>, variesWithUse: Bool) {
         if let known = requirementsFound[name] { return known }
-        var names = Set<String>(), variesWithUse = false
-        var pending = [name], seen: Set<String> = [name]
-        while let next = pending.popLast() {
-            guard let found = facts[next] else { continue }
-            names.formUnion(found.freeNames.map(\.name))
-            variesWithUse = variesWithUse || found.variesWithUse
-            for reference in found.references where seen.insert(reference).inserted { pending.append(reference) }
+        guard let found = facts[name] else { return ([], false) }
+        var names = Set(found.freeNames.map(\.name)), variesWithUse = found.variesWithUse
+        for (reference, bound) in found.references {
+            let needed = requirements(of: reference)
+            names.formUnion(needed.names.subtracting(bound))
+            variesWithUse = variesWithUse || needed.variesWithUse
         }
         requirementsFound[name] = (names, variesWithUse)
         return (names, variesWithUse)

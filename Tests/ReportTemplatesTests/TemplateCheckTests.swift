@@ -76,6 +76,18 @@ final class TemplateCheckTests: TemplateTestCase {
         ])
     }
 
+    func testADefinitionMayUseAnotherInsideItsOwnLoop() throws {
+        let t = try template("""
+        fields: {groups: {item: {title: text}}}
+        let:
+          heading: {heading: "${g.title}"}
+          headings: {for-each: groups, as: g, do: "${heading}"}
+        document: {blocks: "${headings}"}
+        """)
+        let blocks = try expand(t, "groups: [{title: ก}, {title: ข}]").mapping?.first?.value.sequence
+        XCTAssertEqual(blocks?.compactMap { $0.mapping?.first?.value.scalar }, ["ก", "ข"])
+    }
+
     func testDefinitionsThatReferToThemselvesAreReportedOnce() {
         XCTAssertEqual(loadErrors("""
         let: {a: "${b}", b: "${if(false, a, 1)}", c: "${c}"}
