@@ -2,9 +2,10 @@ import ReportSyntax
 
 /// What filling in a template may still make and do, from `InputLimits`, counted as the expansion
 /// grows and before it allocates. The description it makes may hold no more values and text than a
-/// written one; the work is counted in steps, and the text it builds (with `+`, `join`, texts with
-/// `${…}` in them, `let` values) is bounded like the text it writes. Running out ends the expansion
-/// with `ExpansionLimitReached`, located at `place`: the part of the template being filled in.
+/// written one; the work is counted in steps (values a `let` makes among them), and the text it
+/// builds (with `+`, `join` and texts with `${…}` in them) is bounded like the text it writes.
+/// Running out ends the expansion with `ExpansionLimitReached`, located at `place`: the part of the
+/// template being filled in.
 final class ExpansionBudget {
     private let limits: InputLimits
     private var values = 0
@@ -21,7 +22,7 @@ final class ExpansionBudget {
         self.place = place
     }
 
-    /// Counts `count` steps: loop passes, parts of expressions computed, list items read.
+    /// Counts `count` steps: loop passes, parts of expressions computed, list items read, values a `let` makes.
     func step(_ count: Int = 1) throws {
         steps += count
         if steps > limits.maximumTemplateSteps {

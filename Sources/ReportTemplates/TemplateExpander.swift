@@ -40,7 +40,7 @@ public final class TemplateExpander {
     public init(template: ReportTemplate, limits: InputLimits = .standard) {
         self.template = template
         self.limits = limits
-        budget = ExpansionBudget(limits: limits, place: SourceLocation(file: template.path, line: 1, column: 1))
+        budget = ExpansionBudget(limits: limits, place: template.body.location)
     }
 
     /// Checks the description against the template and returns the report description it produces.
@@ -283,16 +283,5 @@ public final class TemplateExpander {
     func report(at location: SourceLocation, _ message: String, hint: String? = nil) {
         let diagnostic = Diagnostic(at: location, message, hint: hint)
         if reported.insert(diagnostic.description).inserted { diagnostics.add(diagnostic) }
-    }
-}
-
-extension TemplateNode {
-    /// Where the node is written.
-    var location: SourceLocation {
-        switch self {
-        case let .literal(node): return node.location
-        case let .expression(_, location), let .text(_, location), let .list(_, location), let .mapping(_, location): return location
-        case let .directive(directive): return directive.location
-        }
     }
 }

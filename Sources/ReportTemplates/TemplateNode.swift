@@ -37,6 +37,15 @@ indirect enum TemplateNode {
 }
 
 extension TemplateNode {
+    /// Where the node is written.
+    var location: SourceLocation {
+        switch self {
+        case let .literal(node): return node.location
+        case let .expression(_, location), let .text(_, location), let .list(_, location), let .mapping(_, location): return location
+        case let .directive(directive): return directive.location
+        }
+    }
+
     /// Every name the loops in this node give (`as`, `index`, `counter`, and `item` by default).
     var loopNames: Set<String> {
         switch self {
