@@ -16,9 +16,11 @@ public struct InputLimits {
     public var maximumAliasedTextBytes = 500_000
     /// Deepest nesting of lists and mappings.
     public var maximumDepth = 64
-    /// Deepest nesting inside one template expression (parentheses, operators, calls), and of
-    /// `let` definitions used inside one another.
+    /// Deepest nesting inside one template expression (parentheses, operators, calls).
     public var maximumExpressionDepth = 64
+    /// Longest chain of template `let` definitions used inside one another (each may nest its
+    /// expressions as deep as the limit above, so this bounds how deep computing a value goes).
+    public var maximumDefinitionDepth = 16
     /// Most steps filling in a template may take: each loop pass, each expression part computed and
     /// each list item read counts one.
     public var maximumTemplateSteps = 10_000_000

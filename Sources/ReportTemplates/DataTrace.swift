@@ -36,7 +36,7 @@ extension TemplateExpander {
     /// The description's values `expression` reads, through fields, loop variables and the `let`
     /// expressions it names (as deep as a template may nest them).
     private func sources(of expression: Expression, in scope: Scope, depth: Int) -> [DataSource] {
-        guard depth <= limits.maximumExpressionDepth else { return [] }
+        guard depth <= limits.maximumDefinitionDepth else { return [] }
         switch expression {
         case .literal:
             return []

@@ -16,6 +16,8 @@ final class ExpansionBudget {
     var place: SourceLocation
     /// Above zero while a `let` value is computed: what it makes is work, counted when it is used.
     var definitionsBeingComputed = 0
+    /// How many lists and mappings hold the value being made.
+    private var depth = 0
 
     init(limits: InputLimits, place: SourceLocation) {
         self.limits = limits
@@ -59,7 +61,7 @@ final class ExpansionBudget {
     func add(_ value: TemplateValue) throws {
         switch value {
         case let .data(node, _): try add(node)
-        case let .list(items): try add(); for item in items { try add(item) }
+        case let .list(items): try add(); try inside { for item in items { try add(item) } }
         case .null, .bool, .number, .text: try add(text: value.text)
         }
     }
@@ -69,9 +71,21 @@ final class ExpansionBudget {
         switch node.value {
         case .null: try add()
         case let .scalar(text): try add(text: text)
-        case let .sequence(items): try add(); for item in items { try add(item) }
-        case let .mapping(pairs): try add(); for pair in pairs { try add(pair.key); try add(pair.value) }
+        case let .sequence(items): try add(); try inside { for item in items { try add(item) } }
+        case let .mapping(pairs): try add(); try inside { for pair in pairs { try add(pair.key); try add(pair.value) } }
         }
+    }
+
+    /// Makes what a list or mapping holds, one level deeper: no deeper than a written description may
+    /// nest (a `let` value counts from where it is used, so its making is bounded too).
+    func inside<Result>(_ make: () throws -> Result) throws -> Result {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > limits.maximumDepth {
+            throw ExpansionLimitReached(place: place, message: "the template nests lists and mappings more than \(limits.maximumDepth) deep, more than a description may",
+                                        hint: "insert flatter values here")
+        }
+        return try make()
     }
 
     private var megabytes: Int { limits.maximumFileBytes / 1_000_000 }

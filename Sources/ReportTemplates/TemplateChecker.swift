@@ -66,8 +66,6 @@ final class TemplateChecker {
     private var facts: [String: Facts] = [:]
     private var walking: Set<String> = []
     private var requirementsFound: [String: (names: Set<String>, variesWithUse: Bool)] = [:]
-    /// Definitions found to refer to themselves or to nest too deep (reported once).
-    private var refused: Set<String> = []
     /// Whether no definition refers to itself or nests too deep, so their needs can be followed.
     private var nestingIsSound = true
     private(set) var problems: [Problem] = []
@@ -77,15 +75,14 @@ final class TemplateChecker {
         self.fields = fields
         self.definitions = definitions
         self.loopNames = loopNames
-        self.maximumDepth = limits.maximumExpressionDepth
+        self.maximumDepth = limits.maximumDefinitionDepth
     }
 
     /// Checks the definitions and `body`; returns the definitions that read no name a loop gives and
     /// count nothing, whose value is the same wherever they are used.
     func check(body: TemplateNode) -> Set<String> {
         for name in definitions.keys.sorted() { _ = facts(of: name, depth: 0) }
-        var heights: [String: Int] = [:]
-        for name in definitions.keys.sorted() where height(of: name, path: [], heights: &heights) == nil { nestingIsSound = false }
+        checkNesting()
         for name in definitions.keys.sorted() {
             for free in facts[name]?.freeNames ?? [] where !loopNames.contains(free.name) {
                 report(free.location, "in `\(free.source)`: nothing is called `\(free.name)`", hint: suggestion(for: free.name, scope: [:]))
@@ -235,34 +232,48 @@ final class TemplateChecker {
 
     // MARK: Definitions using one another
 
-    /// How many definitions the longest chain `name` starts holds (1 when it uses none), or nil when
-    /// it refers to itself or the chain is longer than a template may nest them; both are reported,
-    /// once for each definition they stop.
-    private func height(of name: String, path: [String], heights: inout [String: Int]) -> Int? {
-        if let known = heights[name] { return known }
-        guard let definition = definitions[name], !refused.contains(name) else { return refused.contains(name) ? nil : 0 }
-        if let start = path.firstIndex(of: name) {
-            refused.formUnion(path[start...])
-            let through = path[(start + 1)...].map { "`\($0)`" }
-            report(definition.location, "`\(name)` refers to itself" + (through.isEmpty ? "" : " through " + through.joined(separator: ", ")),
-                   hint: "a definition cannot use its own value")
-            return nil
+    /// Reports definitions that refer to themselves, and those at the head of a chain of definitions
+    /// used inside one another that is longer than the limit (once for a chain, where it starts).
+    /// Walks the definitions without recursion, so any number of them is safe.
+    private func checkNesting() {
+        // How many definitions the longest chain from each holds (1: it uses none); nil: a circle.
+        var heights: [String: Int?] = [:]
+        for root in definitions.keys.sorted() where heights[root] == nil {
+            var stack: [(name: String, pending: [String])] = [(root, references(of: root))]
+            var onStack: Set<String> = [root]
+            while let top = stack.last {
+                if let next = top.pending.last {
+                    stack[stack.count - 1].pending.removeLast()
+                    if onStack.contains(next) {
+                        let circle = stack.map(\.name).drop { $0 != next }
+                        report(definitions[next]!.location, "`\(next)` refers to itself" + (circle.count > 1 ? " through "
+                            + circle.dropFirst().map { "`\($0)`" }.joined(separator: ", ") : ""), hint: "a definition cannot use its own value")
+                        for member in circle { heights[member] = .some(nil) }
+                    } else if heights[next] == nil {
+                        stack.append((next, references(of: next)))
+                        onStack.insert(next)
+                    }
+                    continue
+                }
+                stack.removeLast()
+                onStack.remove(top.name)
+                if heights[top.name] != nil { continue }
+                let below = references(of: top.name).map { heights[$0] ?? .some(0) }
+                heights[top.name] = below.contains { $0 == nil } ? .some(nil) : 1 + (below.compactMap { $0 }.max() ?? 0)
+            }
         }
-        func tooDeep(_ deepest: String) -> Int? {
-            refused.insert(deepest)
-            report(definitions[deepest]?.location ?? definition.location,
-                   "`\(deepest)` uses `let` definitions inside one another more than \(maximumDepth) deep", hint: "use fewer steps")
-            return nil
+        let tooDeep = Set(heights.compactMap { name, height in (height ?? 0) > maximumDepth ? name : nil })
+        let usedByTooDeep = Set(tooDeep.flatMap(references(of:)))
+        for name in tooDeep.subtracting(usedByTooDeep).sorted() {
+            report(definitions[name]!.location, "`\(name)` uses `let` definitions inside one another more than \(maximumDepth) deep",
+                   hint: "use fewer steps")
         }
-        guard path.count < maximumDepth else { return tooDeep(path[0]) }
-        var tallest = 0
-        for reference in (facts[name]?.references.keys ?? [:].keys).sorted() {
-            guard let below = height(of: reference, path: path + [name], heights: &heights) else { return nil }
-            tallest = max(tallest, below)
-        }
-        guard tallest < maximumDepth else { return tooDeep(name) }
-        heights[name] = tallest + 1
-        return tallest + 1
+        nestingIsSound = tooDeep.isEmpty && !heights.values.contains { $0 == nil }
+    }
+
+    /// The definitions `name` uses, in a fixed order.
+    private func references(of name: String) -> [String] {
+        (facts[name]?.references.keys).map { $0.sorted() } ?? []
     }
 
     /// The loop variables a definition needs where it is used (its own, and those the definitions it

@@ -126,15 +126,16 @@ public final class TemplateExpander {
         case let .list(items, location):
             budget.place = location
             try budget.add()
-            return SyntaxNode(.sequence(try expandItems(items, in: scope)), at: location)
+            return SyntaxNode(.sequence(try budget.inside { try expandItems(items, in: scope) }), at: location)
         case let .mapping(pairs, location):
             budget.place = location
             try budget.add()
-            var expanded: [(key: SyntaxNode, value: SyntaxNode)] = []
-            for pair in pairs {
-                guard let value = try expandValue(pair.value, in: scope) else { continue }
-                try budget.add(pair.key)
-                expanded.append((pair.key, value))
+            let expanded = try budget.inside {
+                try pairs.compactMap { pair -> (key: SyntaxNode, value: SyntaxNode)? in
+                    guard let value = try expandValue(pair.value, in: scope) else { return nil }
+                    try budget.add(pair.key)
+                    return (pair.key, value)
+                }
             }
             return SyntaxNode(.mapping(expanded), at: location)
         case let .directive(directive):
@@ -143,7 +144,7 @@ public final class TemplateExpander {
             switch directive.kind {
             case .loop:
                 try budget.add()
-                return SyntaxNode(.sequence(try run(directive, in: scope)), at: directive.location)
+                return SyntaxNode(.sequence(try budget.inside { try run(directive, in: scope) }), at: directive.location)
             case let .condition(then, otherwise):
                 let chosen = try evaluate(directive.subject, in: scope).isTruthy ? then : otherwise
                 return try chosen.flatMap { try expandValue($0, in: scope) }

@@ -100,7 +100,7 @@ final class TemplateCheckTests: TemplateTestCase {
 
     func testDefinitionsNestInsideOneAnotherAtMostToTheLimit() throws {
         var limits = InputLimits()
-        limits.maximumExpressionDepth = 5
+        limits.maximumDefinitionDepth = 5
         // d4 uses d3 … d0: five definitions inside one another; d5 makes six.
         let chain = { (count: Int) in (1..<count).map { "  d\($0): ${d\($0 - 1)}" }.joined(separator: "\n") }
         XCTAssertEqual(loadErrors("let:\n  d0: x\n\(chain(6))\ndocument: {x: \"${d5}\"}", limits: limits), [

@@ -42,14 +42,31 @@ final class TemplateLimitTests: TemplateTestCase {
         ])
     }
 
-    func testDefinitionsThatDoubleThemselvesStopInTime() {
-        let lists = (1...40).map { "  d\($0): [\"${d\($0 - 1)}\", \"${d\($0 - 1)}\"]" }.joined(separator: "\n")
-        XCTAssertEqual(errors(try! template("let:\n  d0: [x]\n\(lists)\ndocument: {blocks: \"${d40}\"}"), "{}"), [
-            "t.yaml:23:19: error: filling in the template takes more than 10000000 steps (a loop or a computation over lists repeats too often; check nested `for-each` and lists that grow)",
+    /// Fifteen definitions, each ten times the one before, within the limit on definitions used
+    /// inside one another: making them stops at the step limit, building their texts at the text limit.
+    func testDefinitionsThatMultiplyThemselvesStopInTime() throws {
+        let tenTimes = { (item: String) in "[" + Array(repeating: "\"\(item)\"", count: 10).joined(separator: ", ") + "]" }
+        let lists = (1...15).map { "  d\($0): " + tenTimes("${d\($0 - 1)}") }.joined(separator: "\n")
+        XCTAssertEqual(errors(try template("let:\n  d0: [x]\n\(lists)\ndocument: {blocks: \"${d15}\"}"), "{}"), [
+            "t.yaml:9:35: error: filling in the template takes more than 10000000 steps (a loop or a computation over lists repeats too often; check nested `for-each` and lists that grow)",
         ])
-        let texts = (1...40).map { "  d\($0): ${d\($0 - 1) + d\($0 - 1)}" }.joined(separator: "\n")
-        XCTAssertEqual(errors(try! template("let:\n  d0: xxxxxxxxxx\n\(texts)\ndocument: {blocks: \"${d40}\"}"), "{}"), [
-            "t.yaml:22:10: error: the template builds more than 20 MB of text (a loop or a definition joins long texts again and again; check what repeats here)",
+        let texts = (1...15).map { "  d\($0): ${" + Array(repeating: "d\($0 - 1)", count: 10).joined(separator: " + ") + "}" }.joined(separator: "\n")
+        XCTAssertEqual(errors(try template("let:\n  d0: xxxxxxxxxx\n\(texts)\ndocument: {blocks: \"${d15}\"}"), "{}"), [
+            "t.yaml:8:9: error: the template builds more than 20 MB of text (a loop or a definition joins long texts again and again; check what repeats here)",
+        ])
+    }
+
+    func testDefinitionsThatDoubleThemselvesFortyTimesAreRefusedWhenLoaded() {
+        let lists = (1...40).map { "  d\($0): [\"${d\($0 - 1)}\", \"${d\($0 - 1)}\"]" }.joined(separator: "\n")
+        XCTAssertEqual(loadErrors("let:\n  d0: [x]\n\(lists)\ndocument: {blocks: \"${d40}\"}"), [
+            "t.yaml:42:3: error: `d40` uses `let` definitions inside one another more than 16 deep (use fewer steps)",
+        ])
+    }
+
+    func testTheDescriptionMadeNestsNoDeeperThanAWrittenOne() throws {
+        let deep = { (inner: String) in String(repeating: "[", count: 40) + inner + String(repeating: "]", count: 40) }
+        XCTAssertEqual(errors(try template("let:\n  d0: \(deep("x"))\n  d1: \(deep("\"${d0}\""))\ndocument: {blocks: \"${d1}\"}"), "{}"), [
+            "t.yaml:2:30: error: the template nests lists and mappings more than 64 deep, more than a description may (insert flatter values here)",
         ])
     }
 
