@@ -7,12 +7,8 @@ import XCTest
 /// machine; a division by a score of 0 names the score.
 final class TemplateHardeningTests: FolderTestCase {
 
-    @discardableResult
-    private func write(_ name: String, _ text: String) throws -> URL {
-        let url = folder.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url
+    private func write(_ name: String, _ text: String) throws {
+        try write(name, Data(text.utf8))
     }
 
     /// `thaireport check` run in the folder on `description`: its exit status and the lines it printed
