@@ -16,7 +16,7 @@ extension TemplateExpander {
             self.sources(of: culprit.expression, in: scope, depth: 0).filter { culprit.isAtFault(.data($0.node, nil)) }
         } ?? []
         guard let first = sources.first else {
-            return report(at: compiled.location, "in `\(compiled.source)`: \(error.message)", hint: error.hint)
+            return report(at: compiled.location, "in \(compiled.quotedSource): \(error.message)", hint: error.hint)
         }
         var fields: [String] = []
         var values: [String: [String]] = [:]
@@ -29,7 +29,7 @@ extension TemplateExpander {
             let more = shown.count > 3 ? " and \(shown.count - 3) more" : ""
             return "`\(field)` is " + shown.prefix(3).joined(separator: ", ") + more
         }
-        report(at: first.node.location, described.joined(separator: "; ") + ": \(error.message) in `\(compiled.source)` (\(compiled.location))",
+        report(at: first.node.location, described.joined(separator: "; ") + ": \(error.message) in \(compiled.quotedSource) (\(compiled.location))",
                hint: error.hint)
     }
 

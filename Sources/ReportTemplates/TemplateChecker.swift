@@ -51,7 +51,7 @@ final class TemplateChecker {
         /// Definitions it uses, each with the names its own loops define around every use.
         var references: [String: Set<String>] = [:]
         /// Names it uses that only a loop around its use can define, with where each is first written.
-        var freeNames: [(name: String, location: SourceLocation, source: String)] = []
+        var freeNames: [(name: String, location: SourceLocation, quotedSource: String)] = []
         /// Whether it reads a name some loop gives (even one that is also a field) or counts with a
         /// `counter`: then its value may differ from one use to the next.
         var variesWithUse = false
@@ -85,7 +85,7 @@ final class TemplateChecker {
         checkNesting()
         for name in definitions.keys.sorted() {
             for free in facts[name]?.freeNames ?? [] where !loopNames.contains(free.name) {
-                report(free.location, "in `\(free.source)`: nothing is called `\(free.name)`", hint: suggestion(for: free.name, scope: [:]))
+                report(free.location, "in \(free.quotedSource): nothing is called `\(free.name)`", hint: suggestion(for: free.name, scope: [:]))
             }
         }
         walk(body, scope: [:], definition: nil)
@@ -193,7 +193,7 @@ final class TemplateChecker {
         if definitions[name] != nil {
             guard let definition else {
                 for free in nestingIsSound ? requirements(of: name).names.sorted() : [] where scope[free] == nil && loopNames.contains(free) {
-                    report(location, "in `\(compiled.source)`: `\(name)` uses `\(free)`, which is not defined here",
+                    report(location, "in \(compiled.quotedSource): `\(name)` uses `\(free)`, which is not defined here",
                            hint: "use `\(name)` inside a `for-each` that names `\(free)`")
                 }
                 return facts(of: name, depth: 0)?.shape ?? .unknown
@@ -204,11 +204,11 @@ final class TemplateChecker {
         }
         if let definition {
             if !definition.facts.freeNames.contains(where: { $0.name == name }) {
-                definition.facts.freeNames.append((name, location, compiled.source))
+                definition.facts.freeNames.append((name, location, compiled.quotedSource))
             }
             return .unknown
         }
-        report(location, "in `\(compiled.source)`: nothing is called `\(name)`", hint: suggestion(for: name, scope: scope))
+        report(location, "in \(compiled.quotedSource): nothing is called `\(name)`", hint: suggestion(for: name, scope: scope))
         return .unknown
     }
 
@@ -224,7 +224,7 @@ final class TemplateChecker {
             guard spec.kind == .record else { return .unknown }
             if let found = spec.field(field) { return .field(found) }
             let names = spec.fields.map(\.name)
-            report(location, "in `\(compiled.source)`: there is no field `\(field)` here",
+            report(location, "in \(compiled.quotedSource): there is no field `\(field)` here",
                    hint: Suggestion.nearest(to: field, in: names).map { "did you mean `\($0)`?" } ?? "the fields are " + names.joined(separator: ", "))
             return .unknown
         }

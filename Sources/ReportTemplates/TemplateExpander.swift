@@ -183,7 +183,7 @@ public final class TemplateExpander {
         case let .loop(loop):
             if value.isNull { return [] }
             guard let items = value.items else {
-                report(at: directive.subject.location, "`for-each` needs a list, but `\(directive.subject.source)` is \(value.kindName)")
+                report(at: directive.subject.location, "`for-each` needs a list, but \(directive.subject.quotedSource) is \(value.kindName)")
                 return []
             }
             var result: [SyntaxNode] = []
@@ -228,7 +228,7 @@ public final class TemplateExpander {
             case let .expression(compiled):
                 let value = try evaluate(compiled, in: scope)
                 guard let written = value.text else {
-                    report(at: compiled.location, "`\(compiled.source)` is \(value.kindName) and cannot be written inside a text",
+                    report(at: compiled.location, "\(compiled.quotedSource) is \(value.kindName) and cannot be written inside a text",
                            hint: "write it alone as the whole value, or use join(…)")
                     continue
                 }

@@ -12,6 +12,14 @@ struct CompiledExpression {
     func location(at offset: Int) -> SourceLocation {
         SourceLocation(file: location.file, line: location.line, column: location.column + offset)
     }
+
+    /// The source as messages quote it.
+    var quotedSource: String { Self.quoted(source) }
+
+    /// `source` in backquotes, a long one cut short: a message stays one readable line.
+    static func quoted(_ source: String) -> String {
+        "`" + (source.count > 80 ? source.prefix(79) + "…" : source) + "`"
+    }
 }
 
 /// A template's document, or the value of one `let` definition, compiled when the template is
@@ -127,9 +135,9 @@ struct TemplateCompiler {
             return CompiledExpression(source: source, expression: expression, location: location)
         } catch let error as ExpressionError {
             diagnostics.error(SourceLocation(file: location.file, line: location.line, column: location.column + error.offset),
-                              "in `\(source)`: \(error.message)", hint: error.hint)
+                              "in \(CompiledExpression.quoted(source)): \(error.message)", hint: error.hint)
         } catch {
-            diagnostics.error(location, "in `\(source)`: \(error)")
+            diagnostics.error(location, "in \(CompiledExpression.quoted(source)): \(error)")
         }
         return nil
     }
