@@ -55,6 +55,7 @@ struct ExpressionError: Error {
 /// comparisons, `+ -`, `* /`, unary `-`, member access and calls. Nesting is limited, so no
 /// expression can exhaust the stack.
 struct ExpressionParser {
+    /// One word of an expression: a number, a quoted text, a name or an operator.
     private enum Token: Equatable {
         case number(Decimal)
         case text(String)

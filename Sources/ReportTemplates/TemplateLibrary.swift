@@ -17,7 +17,7 @@ public struct TemplateLibrary {
     }
 
     /// Loads a bundled template by name; throws a diagnostic naming the available ones when unknown.
-    public func template(named name: String, at location: SourceLocation? = nil) throws -> ReportTemplate {
+    public func template(named name: String, at location: SourceLocation? = nil, limits: InputLimits = .standard) throws -> ReportTemplate {
         let path = "\(folder)/\(name)/template.yaml"
         guard !name.contains("/"), FileManager.default.fileExists(atPath: path) else {
             let available = names
@@ -25,19 +25,19 @@ public struct TemplateLibrary {
                                              hint: Suggestion.nearest(to: name, in: available).map { "did you mean `\($0)`?" }
                                                  ?? "run `thaireport templates` to list them")])
         }
-        return try ReportTemplate(path: path, displayName: "Templates/\(name)/template.yaml")
+        return try ReportTemplate(path: path, displayName: "Templates/\(name)/template.yaml", limits: limits)
     }
 
     /// The template a description names in `template:`: a bundled name, or a path (relative to the
     /// description's folder) to a template file or to a folder holding `template.yaml`. A path obeys
     /// the rule of every file a description names, with the templates folder allowed beside the
     /// description's: inside one of them, and a regular file.
-    public func template(for reference: SyntaxNode, descriptionFolder: String) throws -> ReportTemplate {
+    public func template(for reference: SyntaxNode, descriptionFolder: String, limits: InputLimits = .standard) throws -> ReportTemplate {
         guard let text = reference.scalar, !text.isEmpty else {
             throw DiagnosticList([Diagnostic(at: reference.location, "`template` should be a template name or path, found \(reference.kindName)",
                                              hint: "available: " + names.joined(separator: ", "))])
         }
-        guard text.contains("/") || text.hasSuffix(".yaml") else { return try template(named: text, at: reference.location) }
+        guard text.contains("/") || text.hasSuffix(".yaml") else { return try template(named: text, at: reference.location, limits: limits) }
         let folders = PermittedFolders([.init(path: descriptionFolder, role: "the description's folder"),
                                         .init(path: folder, role: "the templates folder")])
         let diagnostics = DiagnosticCollector()
@@ -48,7 +48,8 @@ public struct TemplateLibrary {
         var isFolder: ObjCBool = false
         let namesFolder = FileManager.default.fileExists(atPath: text.hasPrefix("/") ? text : "\(descriptionFolder)/\(text)",
                                                          isDirectory: &isFolder) && isFolder.boolValue
-        return try ReportTemplate(path: path, displayName: Self.displayName(of: text, from: reference.location.file, namesFolder: namesFolder))
+        return try ReportTemplate(path: path, displayName: Self.displayName(of: text, from: reference.location.file, namesFolder: namesFolder),
+                                  limits: limits)
     }
 
     /// How messages name a template file: as the description names it, from the folder the
