@@ -208,41 +208,12 @@ public final class DocumentBuilder {
     }
 
     /// An absolute path for a file named in the description; reports files that are missing,
-    /// unreadable, or outside the description's folder.
+    /// unreadable, not regular, or outside the description's folder.
     func resolve(path: String, at location: SourceLocation, what: String) -> String? {
-        let base = URL(fileURLWithPath: environment.baseDirectory).standardizedFileURL.resolvingSymlinksInPath()
-        let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path))
-            .standardizedFileURL.resolvingSymlinksInPath()
-        let basePath = base.path.hasSuffix("/") ? base.path : base.path + "/"
-        guard url.path.hasPrefix(basePath) else {
-            diagnostics.error(location, "the \(what) `\(path)` is outside the description's folder \(base.path)",
-                              hint: "copy it into that folder or one below it, and name it from there")
-            return nil
-        }
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            // A misspelt name: the nearest file in the folder the path points into.
-            let folder = url.deletingLastPathComponent()
-            let siblings = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            let writtenFolder = (path as NSString).deletingLastPathComponent as NSString
-            let near = Suggestion.nearest(to: url.lastPathComponent, in: siblings)
-                .map { "did you mean `\(writtenFolder.appendingPathComponent($0))`? " } ?? ""
-            diagnostics.error(location, "the \(what) `\(path)` does not exist",
-                              hint: "\(near)paths are relative to the description's folder \(base.path)")
-            return nil
-        }
-        // Only regular files: reading a pipe or a device could block or never end.
-        let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
-        guard type == .typeRegular else {
-            diagnostics.error(location, "the \(what) `\(path)` is \(type == .typeDirectory ? "a folder" : "not a regular file")",
-                              hint: "name a file")
-            return nil
-        }
-        guard FileManager.default.isReadableFile(atPath: url.path) else {
-            diagnostics.error(location, "the \(what) `\(path)` cannot be read", hint: "check its permissions")
-            return nil
-        }
-        environment.inspector?.willRead(url.path)
-        return url.path
+        guard let resolved = PermittedFolders(descriptionFolder: environment.baseDirectory)
+            .resolve(path, at: location, what: what, diagnostics: diagnostics) else { return nil }
+        environment.inspector?.willRead(resolved)
+        return resolved
     }
 
     // MARK: Styles

@@ -2,13 +2,28 @@
 /// place. Each is checked where that input is read, before the work it bounds, and is refused with
 /// a located message that names the limit. The README's "Limits" section lists them.
 public struct InputLimits {
-    /// Largest file read: the description, and each CSV or image file it names (bytes).
+    /// Largest file read: the description, and each CSV or image file it names (bytes). A template
+    /// may write at most this much text into the description it makes.
     public var maximumFileBytes = 20_000_000
     /// Most YAML values (scalars, lists, mappings, keys) once aliases are expanded: stops
-    /// "billion laughs" files before any tree is built.
+    /// "billion laughs" files before any tree is built. The description a template makes may hold
+    /// at most as many.
     public var maximumNodes = 1_000_000
+    /// Most values that aliases (`*name`) repeat, all aliases together: one record repeated
+    /// thousands of times makes thousands of pages from a few lines.
+    public var maximumAliasedValues = 10_000
+    /// Most text (bytes) that aliases repeat, all aliases together.
+    public var maximumAliasedTextBytes = 500_000
     /// Deepest nesting of lists and mappings.
     public var maximumDepth = 64
+    /// Deepest nesting inside one template expression (parentheses, operators, calls).
+    public var maximumExpressionDepth = 64
+    /// Longest chain of template `let` definitions used inside one another (each may nest its
+    /// expressions as deep as the limit above, so this bounds how deep computing a value goes).
+    public var maximumDefinitionDepth = 16
+    /// Most steps filling in a template may take: each loop pass, each expression part computed and
+    /// each list item read counts one.
+    public var maximumTemplateSteps = 10_000_000
     /// Most table body rows in one description, all tables and CSV files together.
     public var maximumTableRows = 20_000
     /// Largest picture, in pixels (a decoded picture takes 4 bytes per pixel).

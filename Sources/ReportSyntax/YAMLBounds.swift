@@ -23,29 +23,50 @@ enum YAMLBounds {
 
     /// An open list or mapping: its expanded size so far and the anchor it defines.
     private struct OpenCollection {
-        var size = 1
+        var size = Size(values: 1, textBytes: 0)
         var anchor: String?
     }
 
+    /// How much a value holds once aliases are expanded: values, and bytes of text.
+    private struct Size {
+        var values: Int
+        var textBytes: Int
+
+        static func += (total: inout Size, more: Size) {
+            total.values += more.values
+            total.textBytes += more.textBytes
+        }
+    }
+
     private static func walk(_ parser: inout yaml_parser_t, file: String, limits: InputLimits) -> Diagnostic? {
-        var anchorSizes: [String: Int] = [:]
+        var anchorSizes: [String: Size] = [:]
         var open: [OpenCollection] = []
         var total = 0
         var aliasesSeen = false
+        // What aliases repeat, all together.
+        var aliased = Size(values: 0, textBytes: 0)
         var event = yaml_event_t()
         while yaml_parser_parse(&parser, &event) == 1 {
             defer { yaml_event_delete(&event) }
             let location = SourceLocation(file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
             // The expanded size of a value that is complete with this event, and the anchor it defines.
-            var completed: (size: Int, anchor: String?)?
+            var completed: (size: Size, anchor: String?)?
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return nil
             case YAML_SCALAR_EVENT:
-                completed = (1, name(event.data.scalar.anchor))
+                completed = (Size(values: 1, textBytes: Int(event.data.scalar.length)), name(event.data.scalar.anchor))
             case YAML_ALIAS_EVENT:
                 aliasesSeen = true
-                completed = (name(event.data.alias.anchor).flatMap { anchorSizes[$0] } ?? 1, nil)
+                let size = name(event.data.alias.anchor).flatMap { anchorSizes[$0] } ?? Size(values: 1, textBytes: 0)
+                aliased += size
+                if aliased.values > limits.maximumAliasedValues || aliased.textBytes > limits.maximumAliasedTextBytes {
+                    let repeated = aliased.values > limits.maximumAliasedValues
+                        ? "more than \(limits.maximumAliasedValues) values" : "more than \(limits.maximumAliasedTextBytes / 1000) KB of text"
+                    return Diagnostic(at: location, "aliases repeat \(repeated) in all, with this one",
+                                      hint: "each alias (`*name`) repeats all that its anchor (`&name`) holds; write the items out, or use fewer aliases")
+                }
+                completed = (size, nil)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let anchor = event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
                 open.append(OpenCollection(anchor: name(anchor)))
@@ -60,8 +81,8 @@ enum YAMLBounds {
             }
             guard let (size, anchor) = completed else { continue }
             if let anchor { anchorSizes[anchor] = size }
-            if open.isEmpty { total += size } else { open[open.count - 1].size += size }
-            if total + open.reduce(0, { $0 + $1.size }) > limits.maximumNodes {
+            if open.isEmpty { total += size.values } else { open[open.count - 1].size += size }
+            if total + open.reduce(0, { $0 + $1.size.values }) > limits.maximumNodes {
                 return Diagnostic(at: location, "the description \(aliasesSeen ? "expands to" : "holds") more than \(limits.maximumNodes) values",
                                   hint: aliasesSeen ? "each alias (`*name`) repeats all that its anchor (`&name`) holds; use fewer nested aliases"
                                                     : "load large tables from a CSV file with `rows-from`")

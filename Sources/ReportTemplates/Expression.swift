@@ -4,28 +4,58 @@ import ThaiText
 
 /// A parsed template expression: the text inside `${…}` or the argument of a directive such as
 /// `for-each: groups`. Names may contain hyphens (`fiscal-year`), as in Typst, so subtraction
-/// needs spaces around `-`.
+/// needs spaces around `-`. Every name, call and operator keeps its character offset in the source,
+/// so that a problem found later points at it.
 indirect enum Expression {
     case literal(TemplateValue)
-    case name(String)
-    case member(Expression, String)
-    case index(Expression, Expression)
+    /// A field, a `let` definition, a loop variable or `variant`.
+    case name(String, offset: Int)
+    /// `base.field`; on a list, the field of every item.
+    case member(Expression, field: String, offset: Int)
+    case index(Expression, Expression, offset: Int)
     case list([Expression])
-    case call(String, [Expression])
-    case unary(String, Expression)
-    case binary(String, Expression, Expression)
+    case call(TemplateFunction, [Expression], offset: Int)
+    case not(Expression)
+    case negate(Expression, offset: Int)
+    /// Operands joined by the operators of one precedence level, applied left to right: `a + b - c`.
+    /// Kept flat, so a long sum is not a deep tree.
+    case chain(Expression, [Operation])
+
+    /// One operator of a chain with its right-hand operand.
+    struct Operation {
+        var symbol: BinaryOperator
+        var operand: Expression
+        var offset: Int
+    }
+}
+
+/// The binary operators, lowest precedence first.
+enum BinaryOperator: String {
+    case fallback = "??"
+    case or, and
+    case equal = "==", notEqual = "!=", lessOrEqual = "<=", greaterOrEqual = ">=", less = "<", greater = ">"
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+
+    /// The precedence levels of chains, lowest first; comparisons take one operator only.
+    static let levels: [[BinaryOperator]] = [[.fallback], [.or], [.and]]
+    static let comparisons: [BinaryOperator] = [.equal, .notEqual, .lessOrEqual, .greaterOrEqual, .less, .greater]
+    static let sums: [BinaryOperator] = [.add, .subtract]
+    static let products: [BinaryOperator] = [.multiply, .divide]
 }
 
 /// A mistake in an expression, with the column (0-based, in characters) where it was found.
 struct ExpressionError: Error {
     var message: String
     var offset: Int
+    var hint: String?
 }
 
-/// Reads expression text into an `Expression` tree by recursive descent.
-/// Precedence, lowest first: `??`, `or`, `and`, `not`, comparisons, `+ -`, `* /`, unary `-`,
-/// member access and calls.
+/// Reads expression text into an `Expression` tree by recursive descent, resolving function names
+/// and checking their argument counts. Precedence, lowest first: `??`, `or`, `and`, `not`,
+/// comparisons, `+ -`, `* /`, unary `-`, member access and calls. Nesting is limited, so no
+/// expression can exhaust the stack.
 struct ExpressionParser {
+    /// One word of an expression: a number, a quoted text, a name or an operator.
     private enum Token: Equatable {
         case number(Decimal)
         case text(String)
@@ -36,12 +66,18 @@ struct ExpressionParser {
 
     private var tokens: [(token: Token, offset: Int)] = []
     private var position = 0
+    private var nesting = 0
+    private let maximumNesting: Int
 
-    /// Parses `source`, which must be one whole expression.
-    static func parse(_ source: String) throws -> Expression {
-        var parser = ExpressionParser()
+    private init(maximumNesting: Int) {
+        self.maximumNesting = maximumNesting
+    }
+
+    /// Parses `source`, which must be one whole expression nested at most `maximumNesting` deep.
+    static func parse(_ source: String, maximumNesting: Int) throws -> Expression {
+        var parser = ExpressionParser(maximumNesting: maximumNesting)
         parser.tokens = try tokenize(source)
-        let expression = try parser.parseDefault()
+        let expression = try parser.parseExpression()
         if parser.current != .end {
             throw ExpressionError(message: "unexpected \(parser.describe(parser.current)) after the expression", offset: parser.offset)
         }
@@ -67,6 +103,15 @@ struct ExpressionParser {
         }
     }
 
+    /// Goes one level deeper, or stops when the expression nests too deep; `nesting` is restored by the caller.
+    private mutating func descend() throws {
+        nesting += 1
+        if nesting > maximumNesting {
+            throw ExpressionError(message: "the expression nests more than \(maximumNesting) deep", offset: offset,
+                                  hint: "split it into `let` definitions")
+        }
+    }
+
     private func describe(_ token: Token) -> String {
         switch token {
         case let .number(value): return "the number \(value)"
@@ -77,66 +122,82 @@ struct ExpressionParser {
         }
     }
 
-    /// A left-associative chain `operand (symbol operand)*` for one precedence level.
-    private mutating func parseChain(_ symbols: [String], operand: (inout ExpressionParser) throws -> Expression) throws -> Expression {
-        var left = try operand(&self)
-        while let symbol = symbols.first(where: { accept($0) }) {
-            left = .binary(symbol, left, try operand(&self))
+    /// A whole expression: the entry for the top, parentheses, arguments, list items and indexes.
+    private mutating func parseExpression() throws -> Expression {
+        try descend()
+        defer { nesting -= 1 }
+        return try parseChain(level: 0)
+    }
+
+    /// `operand (operator operand)*` for the chain levels `??`, `or`, `and`, then `not`.
+    private mutating func parseChain(level: Int) throws -> Expression {
+        guard level < BinaryOperator.levels.count else { return try parseNot() }
+        let first = try parseChain(level: level + 1)
+        var operations: [Expression.Operation] = []
+        while true {
+            let start = offset
+            guard let symbol = BinaryOperator.levels[level].first(where: { accept($0.rawValue) }) else { break }
+            operations.append(.init(symbol: symbol, operand: try parseChain(level: level + 1), offset: start))
         }
-        return left
-    }
-
-    private mutating func parseDefault() throws -> Expression {
-        try parseChain(["??"]) { try $0.parseOr() }
-    }
-
-    private mutating func parseOr() throws -> Expression {
-        try parseChain(["or"]) { try $0.parseAnd() }
-    }
-
-    private mutating func parseAnd() throws -> Expression {
-        try parseChain(["and"]) { try $0.parseNot() }
+        return operations.isEmpty ? first : .chain(first, operations)
     }
 
     private mutating func parseNot() throws -> Expression {
-        if accept("not") { return .unary("not", try parseNot()) }
-        return try parseComparison()
+        guard accept("not") else { return try parseComparison() }
+        try descend()
+        defer { nesting -= 1 }
+        return .not(try parseNot())
     }
 
     private mutating func parseComparison() throws -> Expression {
-        let left = try parseSum()
-        for symbol in ["==", "!=", "<=", ">=", "<", ">"] where accept(symbol) {
-            return .binary(symbol, left, try parseSum())
+        let left = try parseArithmetic(BinaryOperator.sums)
+        let start = offset
+        for symbol in BinaryOperator.comparisons where accept(symbol.rawValue) {
+            return .chain(left, [.init(symbol: symbol, operand: try parseArithmetic(BinaryOperator.sums), offset: start)])
         }
         return left
     }
 
-    private mutating func parseSum() throws -> Expression {
-        try parseChain(["+", "-"]) { try $0.parseProduct() }
-    }
-
-    private mutating func parseProduct() throws -> Expression {
-        try parseChain(["*", "/"]) { try $0.parseUnary() }
+    /// A chain of `+ -` (whose operands are chains of `* /`) or of `* /` (whose operands are unary).
+    private mutating func parseArithmetic(_ symbols: [BinaryOperator]) throws -> Expression {
+        let operand: (inout ExpressionParser) throws -> Expression = symbols == BinaryOperator.sums
+            ? { try $0.parseArithmetic(BinaryOperator.products) } : { try $0.parseUnary() }
+        let first = try operand(&self)
+        var operations: [Expression.Operation] = []
+        while true {
+            let start = offset
+            guard let symbol = symbols.first(where: { accept($0.rawValue) }) else { break }
+            operations.append(.init(symbol: symbol, operand: try operand(&self), offset: start))
+        }
+        return operations.isEmpty ? first : .chain(first, operations)
     }
 
     private mutating func parseUnary() throws -> Expression {
-        if accept("-") { return .unary("-", try parseUnary()) }
-        return try parsePostfix()
+        let start = offset
+        guard accept("-") else { return try parsePostfix() }
+        try descend()
+        defer { nesting -= 1 }
+        return .negate(try parseUnary(), offset: start)
     }
 
     private mutating func parsePostfix() throws -> Expression {
         var expression = try parsePrimary()
+        let outer = nesting
+        defer { nesting = outer }
         while true {
+            let start = offset
             if accept(".") {
                 guard case let .name(name) = current else {
                     throw ExpressionError(message: "expected a field name after `.`, found \(describe(current))", offset: offset)
                 }
+                try descend()
+                expression = .member(expression, field: name, offset: offset)
                 advance()
-                expression = .member(expression, name)
             } else if accept("[") {
-                let index = try parseDefault()
+                try descend()
+                let index = try parseExpression()
                 try expect("]")
-                expression = .index(expression, index)
+                expression = .index(expression, index, offset: start)
             } else {
                 return expression
             }
@@ -145,6 +206,7 @@ struct ExpressionParser {
 
     private mutating func parsePrimary() throws -> Expression {
         let token = current
+        let start = offset
         switch token {
         case let .number(value):
             advance()
@@ -160,31 +222,29 @@ struct ExpressionParser {
             case "null": return .literal(.null)
             default: break
             }
-            if accept("(") {
-                var arguments: [Expression] = []
-                if !accept(")") {
-                    repeat { arguments.append(try parseDefault()) } while accept(",")
-                    try expect(")")
-                }
-                return .call(name, arguments)
-            }
-            return .name(name)
+            guard accept("(") else { return .name(name, offset: start) }
+            let arguments = try parseItems(closedBy: ")")
+            return .call(try TemplateFunction.resolve(name, arguments: arguments.count, at: start), arguments, offset: start)
         case .symbol("("):
             advance()
-            let inner = try parseDefault()
+            let inner = try parseExpression()
             try expect(")")
             return inner
         case .symbol("["):
             advance()
-            var items: [Expression] = []
-            if !accept("]") {
-                repeat { items.append(try parseDefault()) } while accept(",")
-                try expect("]")
-            }
-            return .list(items)
+            return .list(try parseItems(closedBy: "]"))
         default:
-            throw ExpressionError(message: "expected a value, found \(describe(token))", offset: offset)
+            throw ExpressionError(message: "expected a value, found \(describe(token))", offset: start)
         }
+    }
+
+    /// Comma-separated expressions up to `closing` (the opening bracket is read).
+    private mutating func parseItems(closedBy closing: String) throws -> [Expression] {
+        var items: [Expression] = []
+        if accept(closing) { return items }
+        repeat { items.append(try parseExpression()) } while accept(",")
+        try expect(closing)
+        return items
     }
 
     private static func tokenize(_ source: String) throws -> [(token: Token, offset: Int)] {

@@ -31,6 +31,8 @@ final class FieldSpec {
     }
 
     let name: String
+    /// Where the field is in a description, for messages: `groups.measures.result`.
+    let path: String
     let kind: Kind
     let required: Bool
     let defaultValue: SyntaxNode?
@@ -44,9 +46,10 @@ final class FieldSpec {
     let itemSpec: FieldSpec?
     let location: SourceLocation
 
-    init(name: String, kind: Kind, required: Bool, defaultValue: SyntaxNode?, comment: String?, example: SyntaxNode?,
+    init(name: String, path: String, kind: Kind, required: Bool, defaultValue: SyntaxNode?, comment: String?, example: SyntaxNode?,
          values: [String], fields: [FieldSpec], itemSpec: FieldSpec?, location: SourceLocation) {
         self.name = name
+        self.path = path
         self.kind = kind
         self.required = required
         self.defaultValue = defaultValue
@@ -80,9 +83,9 @@ final class FieldSpec {
 
     static let specKeys = ["type", "required", "default", "comment", "example", "values", "item", "fields"]
 
-    /// Reads the fields of a mapping `name: spec`. A spec is a mapping with `type` and the other
-    /// keys above, or just a type name (`title: text`).
-    static func readFields(_ node: SyntaxNode, diagnostics: DiagnosticCollector) -> [FieldSpec] {
+    /// Reads the fields of a mapping `name: spec` below the field path `parent` (`""` at the top).
+    /// A spec is a mapping with `type` and the other keys above, or just a type name (`title: text`).
+    static func readFields(_ node: SyntaxNode, parent: String, diagnostics: DiagnosticCollector) -> [FieldSpec] {
         guard let pairs = node.mapping else {
             diagnostics.error(node.location, "`fields` must be a mapping of field names to field descriptions, found \(node.kindName)")
             return []
@@ -92,14 +95,14 @@ final class FieldSpec {
                 diagnostics.error(pair.key.location, "a field name must be a text")
                 return nil
             }
-            return read(name: name, pair.value, diagnostics: diagnostics)
+            return read(name: name, path: parent.isEmpty ? name : "\(parent).\(name)", pair.value, diagnostics: diagnostics)
         }
     }
 
-    static func read(name: String, _ node: SyntaxNode, diagnostics: DiagnosticCollector) -> FieldSpec? {
+    static func read(name: String, path: String, _ node: SyntaxNode, diagnostics: DiagnosticCollector) -> FieldSpec? {
         if let typeName = node.scalar {
             guard let kind = kind(typeName, at: node.location, diagnostics: diagnostics) else { return nil }
-            return FieldSpec(name: name, kind: kind, required: true, defaultValue: nil, comment: nil, example: nil,
+            return FieldSpec(name: name, path: path, kind: kind, required: true, defaultValue: nil, comment: nil, example: nil,
                              values: [], fields: [], itemSpec: nil, location: node.location)
         }
         guard let pairs = node.mapping else {
@@ -134,10 +137,11 @@ final class FieldSpec {
                 return nil
             }
             if item.mapping != nil, item.mapping?.contains(where: { $0.key.scalar == "type" }) == false {
-                itemSpec = FieldSpec(name: name, kind: .record, required: true, defaultValue: nil, comment: nil, example: nil,
-                                     values: [], fields: readFields(item, diagnostics: diagnostics), itemSpec: nil, location: item.location)
+                itemSpec = FieldSpec(name: name, path: path, kind: .record, required: true, defaultValue: nil, comment: nil, example: nil,
+                                     values: [], fields: readFields(item, parent: path, diagnostics: diagnostics), itemSpec: nil,
+                                     location: item.location)
             } else {
-                itemSpec = read(name: name, item, diagnostics: diagnostics)
+                itemSpec = read(name: name, path: path, item, diagnostics: diagnostics)
             }
         }
         let values = entries["values"]?.sequence?.compactMap(\.scalar) ?? []
@@ -145,9 +149,9 @@ final class FieldSpec {
             diagnostics.error(node.location, "choice field `\(name)` needs `values: [ … ]`")
         }
         let required = entries["required"]?.scalar.map { $0 == "true" || $0 == "yes" } ?? (entries["default"] == nil)
-        return FieldSpec(name: name, kind: kind, required: required, defaultValue: entries["default"],
+        return FieldSpec(name: name, path: path, kind: kind, required: required, defaultValue: entries["default"],
                          comment: entries["comment"]?.scalar, example: entries["example"], values: values,
-                         fields: kind == .record ? fieldsNode.map { readFields($0, diagnostics: diagnostics) } ?? [] : [],
+                         fields: kind == .record ? fieldsNode.map { readFields($0, parent: path, diagnostics: diagnostics) } ?? [] : [],
                          itemSpec: itemSpec, location: node.location)
     }
 

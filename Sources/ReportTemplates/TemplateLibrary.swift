@@ -17,7 +17,7 @@ public struct TemplateLibrary {
     }
 
     /// Loads a bundled template by name; throws a diagnostic naming the available ones when unknown.
-    public func template(named name: String, at location: SourceLocation? = nil) throws -> ReportTemplate {
+    public func template(named name: String, at location: SourceLocation? = nil, limits: InputLimits = .standard) throws -> ReportTemplate {
         let path = "\(folder)/\(name)/template.yaml"
         guard !name.contains("/"), FileManager.default.fileExists(atPath: path) else {
             let available = names
@@ -25,26 +25,39 @@ public struct TemplateLibrary {
                                              hint: Suggestion.nearest(to: name, in: available).map { "did you mean `\($0)`?" }
                                                  ?? "run `thaireport templates` to list them")])
         }
-        return try ReportTemplate(path: path, displayName: "Templates/\(name)/template.yaml")
+        return try ReportTemplate(path: path, displayName: "Templates/\(name)/template.yaml", limits: limits)
     }
 
     /// The template a description names in `template:`: a bundled name, or a path (relative to the
-    /// description's folder) to a template file or to a folder holding `template.yaml`.
-    public func template(for reference: SyntaxNode, descriptionFolder: String) throws -> ReportTemplate {
+    /// description's folder) to a template file or to a folder holding `template.yaml`. A path obeys
+    /// the rule of every file a description names, with the templates folder allowed beside the
+    /// description's: inside one of them, and a regular file.
+    public func template(for reference: SyntaxNode, descriptionFolder: String, limits: InputLimits = .standard) throws -> ReportTemplate {
         guard let text = reference.scalar, !text.isEmpty else {
             throw DiagnosticList([Diagnostic(at: reference.location, "`template` should be a template name or path, found \(reference.kindName)",
                                              hint: "available: " + names.joined(separator: ", "))])
         }
-        guard text.contains("/") || text.hasSuffix(".yaml") else { return try template(named: text, at: reference.location) }
-        var path = text.hasPrefix("/") ? text : "\(descriptionFolder)/\(text)"
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            path += "/template.yaml"
+        guard text.contains("/") || text.hasSuffix(".yaml") else { return try template(named: text, at: reference.location, limits: limits) }
+        let folders = PermittedFolders([.init(path: descriptionFolder, role: "the description's folder"),
+                                        .init(path: folder, role: "the templates folder")])
+        let diagnostics = DiagnosticCollector()
+        guard let path = folders.resolve(text, at: reference.location, what: "template", fileInFolder: "template.yaml",
+                                         diagnostics: diagnostics) else {
+            throw DiagnosticList(diagnostics.sorted)
         }
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw DiagnosticList([Diagnostic(at: reference.location, "the template \(text) does not exist",
-                                             hint: "give a bundled name (" + names.joined(separator: ", ") + ") or the path of a template.yaml")])
-        }
-        return try ReportTemplate(path: path, displayName: text)
+        var isFolder: ObjCBool = false
+        let namesFolder = FileManager.default.fileExists(atPath: text.hasPrefix("/") ? text : "\(descriptionFolder)/\(text)",
+                                                         isDirectory: &isFolder) && isFolder.boolValue
+        return try ReportTemplate(path: path, displayName: Self.displayName(of: text, from: reference.location.file, namesFolder: namesFolder),
+                                  limits: limits)
+    }
+
+    /// How messages name a template file: as the description names it, from the folder the
+    /// description was given in, ending with the file (`tpl/template.yaml`, not `./tpl`).
+    static func displayName(of written: String, from descriptionFile: String, namesFolder: Bool) -> String {
+        let folder = (descriptionFile as NSString).deletingLastPathComponent as NSString
+        var name = written.hasPrefix("/") ? written : folder.appendingPathComponent(written)
+        if namesFolder { name = (name as NSString).appendingPathComponent("template.yaml") }
+        return name.split(separator: "/", omittingEmptySubsequences: false).filter { $0 != "." }.joined(separator: "/")
     }
 }

@@ -128,3 +128,47 @@ indirect enum TemplateValue {
         return count
     }
 }
+
+/// Reading a value as the kind an operator or function needs; the errors say which one needed it.
+extension TemplateValue {
+    /// The value as a number; `context` names who needs it ("`+`", "`sum`").
+    func number(for context: String) throws -> Decimal {
+        if let number { return number }
+        if isNull { throw EvaluationError(message: "\(context) needs a number, but the value is missing", hint: "fill in the field") }
+        throw EvaluationError(message: "\(context) needs a number, not `\(text ?? kindName)`")
+    }
+
+    /// The items of a list (nothing is an empty list).
+    func list(for function: String) throws -> [TemplateValue] {
+        if isNull { return [] }
+        guard let items else { throw EvaluationError(message: "`\(function)` needs a list, not \(kindName)") }
+        return items
+    }
+
+    /// How many items `list(for:)` would give, without making them.
+    func itemCount(for function: String) throws -> Int {
+        switch self {
+        case .null: return 0
+        case let .list(items): return items.count
+        case let .data(node, spec):
+            if case .null = node.value { return 0 }
+            if spec?.kind == .paragraphs, node.scalar != nil { return 1 }
+            if let nodes = node.sequence { return nodes.count }
+        default: break
+        }
+        throw EvaluationError(message: "`\(function)` needs a list, not \(kindName)")
+    }
+
+    func text(for function: String) throws -> String {
+        guard let text else { throw EvaluationError(message: "`\(function)` needs a text, not \(kindName)") }
+        return text
+    }
+
+    /// Equality: numbers by value (so `1` equals `๑` and `1.0`), everything else by text.
+    func equals(_ other: TemplateValue) -> Bool {
+        if isNull || other.isNull { return isNull && other.isNull }
+        if let a = number, let b = other.number { return a == b }
+        guard let a = text, let b = other.text else { return false }
+        return a.trimmingCharacters(in: .whitespaces) == b.trimmingCharacters(in: .whitespaces)
+    }
+}
