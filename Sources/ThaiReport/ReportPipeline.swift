@@ -64,8 +64,8 @@ public enum ReportPipeline {
         guard let reference = root.mapping?.first(where: { $0.key.scalar == "template" })?.value else { return (root, [path]) }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let template = try TemplateLibrary(folder: try Resources.locate(environment: environment).templates)
-            .template(for: reference, descriptionFolder: base)
-        return (try TemplateExpander(template: template).expand(root), [path, template.path])
+            .template(for: reference, descriptionFolder: base, limits: limits)
+        return (try TemplateExpander(template: template, limits: limits).expand(root), [path, template.path])
     }
 
     /// Everything `render` reports for `path` (reading, checking, layout), without writing anything.
