@@ -43,9 +43,6 @@ mkdir -p "$logs"
 echo "debian13: root $root, logs $logs"
 started=$SECONDS
 
-exec 9>"$work/lock"
-flock -n 9 || { echo "waiting for another run that uses $root"; flock 9; }
-
 # Mount points under the root, deepest first.
 mounts() { awk -v r="$root" '$5 == r || index($5, r "/") == 1 { print $5 }' /proc/self/mountinfo | sort -r; }
 # Processes whose root directory is the trixie root: started by this script (or a killed run of it).
@@ -58,25 +55,49 @@ stop_processes() {
     sleep 2
   done
 }
-unmount_all() {
+locked=no job=
+cleanup() { # only with the lock: the root and its mounts are this run's then
   local m
+  [ -z "$job" ] || kill "$job" 2>/dev/null || true
+  [ "$locked" = yes ] || return 0
   stop_processes
   for m in $(mounts); do umount "$m" 2>/dev/null || umount -l "$m"; done
 }
-trap unmount_all EXIT
+trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM HUP
-unmount_all # left by a run that was killed outright
+# Long commands run in the background and are waited for, so that a signal runs the traps at once
+# (bash runs a trap only after the foreground command it waits for has ended). They do not get the
+# lock's descriptor: what a killed run leaves running must not keep the next run waiting.
+wait_for() {
+  local rc=0
+  "$@" 9>&- &
+  job=$!
+  wait "$job" || rc=$?
+  job=
+  return $rc
+}
+
+exec 9>"$work/lock"
+if ! flock -n 9; then
+  echo "waiting for another run that uses $root"
+  flock 9 & job=$!
+  wait $job
+  job=
+fi
+locked=yes
+cleanup # what a run that was killed outright left: processes in the root, mounts
+ls -1d "$work"/logs/*/ | head -n -10 | xargs -r rm -rf # the 10 newest runs' logs are kept
 
 stamp=$SECONDS
 if [ "$fresh" = yes ] && [ -e "$root" ]; then
   [ -z "$(mounts)" ] || { echo "error: still mounted under $root: $(mounts)" >&2; exit 2; }
   rm -rf --one-file-system "$root"
 fi
-if [ ! -x "$root/bin/bash" ]; then
+if [ ! -x "$root/bin/bash" ] || [ -e "$root/debootstrap" ]; then # none, or an unfinished one
   command -v debootstrap >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null; }
   rm -rf --one-file-system "$root"
-  debootstrap --variant=minbase trixie "$root" "$mirror" >"$logs/debootstrap.log" 2>&1 ||
+  wait_for debootstrap --variant=minbase trixie "$root" "$mirror" >"$logs/debootstrap.log" 2>&1 ||
     { echo "debootstrap failed (log: $logs/debootstrap.log)"; tail -n 5 "$logs/debootstrap.log"; exit 1; }
   echo "debootstrap: minbase trixie in $((SECONDS - stamp))s"
 fi
@@ -111,7 +132,7 @@ echo "project: $(git -C "$project" log --oneline -1 "$head")"
 in_root() { # in_root COMMAND: as a login on a fresh machine would, in the project's clone
   chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb CI="${CI:-}" \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    /bin/bash -c "cd /src/thaireport && $1" </dev/null
+    /bin/bash -c "cd /src/thaireport && $1" </dev/null 9>&-
 }
 passed=0 failed=0
 check() { # check PASSED: one more check, passed (0) or failed
@@ -120,12 +141,13 @@ check() { # check PASSED: one more check, passed (0) or failed
 step() { # step NAME COMMAND: runs in the root, log in $logs/NAME.log; sets rc
   local t=$SECONDS
   rc=0
-  in_root "$2" >"$logs/$1.log" 2>&1 || rc=$?
+  wait_for in_root "$2" >"$logs/$1.log" 2>&1 || rc=$?
   echo "$1: exit $rc in $((SECONDS - t))s (log: $logs/$1.log)"
   tail -n 3 "$logs/$1.log" | sed 's/^/    /'
 }
 
-echo "swift in the root before the README's commands: $(in_root 'swift --version 2>/dev/null | head -n 1' || true)"
+before=$(in_root 'swift --version 2>/dev/null | grep "Swift version"' || true)
+echo "swift in the root before the README's commands: ${before:-none (scripts/install-deps.sh installs swiftlang)}"
 step example 'bash scripts/example.sh'
 check $rc
 step test 'bash scripts/test.sh'
