@@ -23,7 +23,7 @@ if ! swift --version 2>/dev/null | grep -q 'Swift version'; then
     . /etc/os-release
     cat >&2 <<EOF
 error: no Swift toolchain on PATH, and ${PRETTY_NAME:-this system} has no swiftlang package
-(Debian packages Swift from Debian 13 on). Install Swift 6.0 or later from swift.org
+(Debian packages Swift from Debian 13 on). Install Swift 5.9 or later from swift.org
 (https://www.swift.org/install/linux/: unpack the Debian 12 toolchain and put its usr/bin on PATH),
 then run this command again.
 EOF
