@@ -4,7 +4,7 @@
 set -euo pipefail
 # git: SwiftPM fetches the package's dependencies with it. libqpdf-dev: the PDF back end reads and
 # amends Cairo's output through libqpdf's C API (qpdf/qpdf-c.h).
-packages=(pkg-config git ca-certificates libcairo2-dev libpango1.0-dev libqpdf-dev zlib1g-dev poppler-utils)
+packages=(pkg-config git ca-certificates libcairo2-dev libpango1.0-dev libqpdf-dev poppler-utils)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f '${Status}' "$package" 2>/dev/null | grep -q ' installed$' || missing+=("$package")
