@@ -3,8 +3,9 @@
 # Where no Swift toolchain is on PATH and Debian has one (swiftlang, Debian 13 and later), installs it too.
 set -euo pipefail
 # git: SwiftPM fetches the package's dependencies with it. libqpdf-dev: the PDF back end reads and
-# amends Cairo's output through libqpdf's C API (qpdf/qpdf-c.h).
-packages=(pkg-config git ca-certificates libcairo2-dev libpango1.0-dev libqpdf-dev poppler-utils)
+# amends Cairo's output through libqpdf's C API (qpdf/qpdf-c.h). poppler-utils and qpdf: the tests
+# read rendered PDFs back with pdftotext and pdfinfo, and uncompress them with qpdf.
+packages=(pkg-config git ca-certificates libcairo2-dev libpango1.0-dev libqpdf-dev poppler-utils qpdf)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f '${Status}' "$package" 2>/dev/null | grep -q ' installed$' || missing+=("$package")
