@@ -1,5 +1,4 @@
-// libyaml's C interface comes with Yams (its CYaml module); Yams uses it the same way.
-import CYaml
+import LibYAML
 
 /// Measures a description from libyaml's event stream, before any tree is built, and refuses one
 /// that would nest too deep or grow too large once aliases are expanded.
@@ -11,14 +10,7 @@ import CYaml
 enum YAMLBounds {
     /// The first limit the text breaks, or nil. Syntax errors are left to the parser that follows.
     static func check(_ text: String, file: String, limits: InputLimits) -> Diagnostic? {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return nil }
-        defer { yaml_parser_delete(&parser) }
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer -> Diagnostic? in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            return walk(&parser, file: file, limits: limits)
-        }
+        walk(YAMLEventReader(text: text), file: file, limits: limits)
     }
 
     /// An open list or mapping: its expanded size so far and the anchor it defines.
@@ -38,27 +30,28 @@ enum YAMLBounds {
         }
     }
 
-    private static func walk(_ parser: inout yaml_parser_t, file: String, limits: InputLimits) -> Diagnostic? {
+    private static func walk(_ events: YAMLEventReader, file: String, limits: InputLimits) -> Diagnostic? {
         var anchorSizes: [String: Size] = [:]
         var open: [OpenCollection] = []
         var total = 0
         var aliasesSeen = false
         // What aliases repeat, all together.
         var aliased = Size(values: 0, textBytes: 0)
-        var event = yaml_event_t()
-        while yaml_parser_parse(&parser, &event) == 1 {
-            defer { yaml_event_delete(&event) }
-            let location = SourceLocation(file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        let place = { (mark: YAMLMark) in SourceLocation(file: file, line: mark.line, column: mark.column) }
+        while let event = events.next() {
             // The expanded size of a value that is complete with this event, and the anchor it defines.
             var completed: (size: Size, anchor: String?)?
-            switch event.type {
-            case YAML_STREAM_END_EVENT:
+            var location = SourceLocation(file: file, line: 1, column: 1)
+            switch event {
+            case .streamEnd:
                 return nil
-            case YAML_SCALAR_EVENT:
-                completed = (Size(values: 1, textBytes: Int(event.data.scalar.length)), name(event.data.scalar.anchor))
-            case YAML_ALIAS_EVENT:
+            case let .scalar(anchor, length, at):
+                location = place(at)
+                completed = (Size(values: 1, textBytes: length), anchor)
+            case let .alias(anchor, at):
+                location = place(at)
                 aliasesSeen = true
-                let size = name(event.data.alias.anchor).flatMap { anchorSizes[$0] } ?? Size(values: 1, textBytes: 0)
+                let size = anchor.flatMap { anchorSizes[$0] } ?? Size(values: 1, textBytes: 0)
                 aliased += size
                 if aliased.values > limits.maximumAliasedValues || aliased.textBytes > limits.maximumAliasedTextBytes {
                     let repeated = aliased.values > limits.maximumAliasedValues
@@ -67,16 +60,16 @@ enum YAMLBounds {
                                       hint: "each alias (`*name`) repeats all that its anchor (`&name`) holds; write the items out, or use fewer aliases")
                 }
                 completed = (size, nil)
-            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                let anchor = event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
-                open.append(OpenCollection(anchor: name(anchor)))
+            case let .collectionStart(anchor, at):
+                open.append(OpenCollection(anchor: anchor))
                 if open.count > limits.maximumDepth {
-                    return Diagnostic(at: location, "lists and mappings are nested more than \(limits.maximumDepth) deep",
+                    return Diagnostic(at: place(at), "lists and mappings are nested more than \(limits.maximumDepth) deep",
                                       hint: "flatten the structure")
                 }
-            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            case let .collectionEnd(at):
+                location = place(at)
                 if let collection = open.popLast() { completed = (collection.size, collection.anchor) }
-            default:
+            case .other:
                 break
             }
             guard let (size, anchor) = completed else { continue }
@@ -88,16 +81,9 @@ enum YAMLBounds {
                                                     : "load large tables from a CSV file with `rows-from`")
             }
         }
-        // libyaml stops at its own nesting limit while scanning ahead through flow brackets.
-        if let problem = parser.problem, String(cString: problem).contains("nesting level") {
-            let mark = parser.problem_mark
-            return Diagnostic(at: SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1),
-                              "lists and mappings are nested more than \(limits.maximumDepth) deep", hint: "flatten the structure")
+        if let mark = events.nestingProblem {
+            return Diagnostic(at: place(mark), "lists and mappings are nested more than \(limits.maximumDepth) deep", hint: "flatten the structure")
         }
         return nil
-    }
-
-    private static func name(_ anchor: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        anchor.map { String(cString: $0) }
     }
 }
