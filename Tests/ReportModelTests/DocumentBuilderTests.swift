@@ -36,15 +36,6 @@ final class DocumentBuilderTests: XCTestCase {
         }
     }
 
-    func testUnknownKeySuggestsNearest() {
-        let found = errors("""
-        blocks:
-          - heading: หัวข้อ
-            levle: 2
-        """)
-        XCTAssertEqual(found.map(\.description), ["r.yaml:3:5: error: unknown key `levle` in `heading` (did you mean `level`?)"])
-    }
-
     func testBadLengthNamesUnit() {
         let found = errors("""
         page:
@@ -55,32 +46,6 @@ final class DocumentBuilderTests: XCTestCase {
         XCTAssertEqual(found[0].location, SourceLocation(file: "r.yaml", line: 2, column: 19))
         XCTAssertEqual(found[0].message, "`left`: unknown unit `cmm` in `3 cmm`")
         XCTAssertEqual(found[0].hint, "did you mean `cm`? lengths take cm, mm, pt or in")
-    }
-
-    func testListWhereTextExpected() {
-        let found = errors("""
-        metadata:
-          title: [หนึ่ง, สอง]
-        blocks: [ข้อความ]
-        """)
-        XCTAssertEqual(found.first?.location?.line, 2)
-        XCTAssertEqual(found.first?.location?.column, 10)
-        XCTAssertEqual(found.first?.message, "`title` must be a text, found a list")
-    }
-
-    func testSeveralErrorsInFileOrder() {
-        let found = errors("""
-        digits: roman
-        blocks:
-          - paragraph: ก
-            style: bodyy
-          - table:
-              columns: [2cm, 3 cmm]
-              rows: [[a, b]]
-        """)
-        XCTAssertEqual(found.map { $0.location?.line ?? 0 }, [1, 4, 6])
-        XCTAssertEqual(found[0].hint, "valid values: thai, arabic")
-        XCTAssertTrue(found[1].hint?.hasPrefix("did you mean `body`?") ?? false, found[1].description)
     }
 
     func testExtraCellsUnderARowSpanAreAnErrorNotACrash() {
@@ -168,35 +133,6 @@ final class DocumentBuilderTests: XCTestCase {
               case let .paragraph(second) = table.body[1].cells[1].blocks[0] else { return XCTFail("no table") }
         XCTAssertEqual(second.text, "๒๐๐.๐๐", "a number under a row span is formatted by its own column")
         XCTAssertEqual(sum.text, "๖๐๐.๐๐")
-    }
-
-    func testTabIndentation() {
-        let found = errors("blocks:\n\t- ข้อความ\n")
-        XCTAssertEqual(found.first?.location, SourceLocation(file: "r.yaml", line: 2, column: 1))
-        XCTAssertEqual(found.first?.message, "a tab is used for indentation")
-    }
-
-    func testUnclosedQuote() {
-        let found = errors("blocks:\n  - \"ข้อความ\n  - ต่อ\n")
-        XCTAssertEqual(found.count, 1)
-        XCTAssertEqual(found.first?.location, SourceLocation(file: "r.yaml", line: 2, column: 5))
-        XCTAssertEqual(found.first?.message, "the quote that starts here is never closed")
-    }
-
-    func testNotUTF8() {
-        var bytes = Array("blocks:\n  - ".utf8)
-        bytes += [0xA1, 0xD2]  // TIS-620
-        XCTAssertThrowsError(try YAMLLoader.parse(data: Data(bytes), file: "r.yaml")) { error in
-            let diagnostic = (error as? DiagnosticList)?.items.first
-            XCTAssertEqual(diagnostic?.location, SourceLocation(file: "r.yaml", line: 2, column: 5))
-            XCTAssertEqual(diagnostic?.message, "the file is not UTF-8 text: it has byte 0xA1 at offset 12")
-        }
-    }
-
-    func testEmptyFile() {
-        XCTAssertThrowsError(try YAMLLoader.parse(data: Data("\n  \n".utf8), file: "r.yaml")) { error in
-            XCTAssertEqual((error as? DiagnosticList)?.items.first?.message, "the description is empty")
-        }
     }
 
     func testAliasExpansionIsBounded() {
