@@ -28,7 +28,10 @@ struct GroupCut {
 
     /// Cuts `part` so that its top fits in `available`, with orphan and widow control inside the
     /// cells unless `force` (the part stands alone at the top of a page and must make progress).
-    /// A cut row whose cells cannot all keep a line on this page moves whole to the next.
+    /// A cut row whose cells cannot all keep a line on this page moves whole to the next; a cell
+    /// spanning down from above it still places the lines that fit above it, and when it could place
+    /// none the cut moves up to the row the cell starts in, so its text is printed at the top of its
+    /// span on the page where the span starts.
     static func cut(_ part: inout GroupPart, available: Double, force: Bool) -> Outcome {
         var tops: [Double] = []
         var top = 0.0
@@ -42,11 +45,16 @@ struct GroupCut {
             }
             top += height
         }
-        guard let cut = cutRow else { return .nothing }
+        guard var cut = cutRow else { return .nothing }
         var placed = linesPlaced(in: part, crossing: cut, tops: tops, bottom: available, pageCut: !force)
         if !force, placed.contains(where: { $0.count == 0 && !part.lines(of: $0.cell).isEmpty }) {
-            // The cut row moves whole, and the cells reaching into it with it.
-            placed = placed.map { ($0.cell, 0) }
+            // The cut row moves whole; cells from above keep what fits above it.
+            while true {
+                placed = linesPlaced(in: part, crossing: cut, tops: tops, bottom: tops[cut], pageCut: true, startingAbove: true)
+                let blocked = placed.filter { $0.cell.row < cut && $0.count == 0 && !part.lines(of: $0.cell).isEmpty }
+                guard let up = blocked.map(\.cell.row).min() else { break }
+                cut = up
+            }
         }
         if cut == 0, placed.allSatisfy({ $0.count == 0 }) {
             guard force else { return .nothing }
@@ -66,10 +74,12 @@ struct GroupCut {
     }
 
     /// For each cell reaching into `row`, in the group's order, the lines that fit between its top
-    /// and `bottom` less the padding; with `pageCut`, no more than the orphan and widow rules allow.
-    private static func linesPlaced(in part: GroupPart, crossing row: Int, tops: [Double], bottom: Double,
-                                    pageCut: Bool) -> [(cell: PartCell, count: Int)] {
+    /// and `bottom` less the padding (none for cells starting in `row` when `startingAbove`); with
+    /// `pageCut`, no more than the orphan and widow rules allow.
+    private static func linesPlaced(in part: GroupPart, crossing row: Int, tops: [Double], bottom: Double, pageCut: Bool,
+                                    startingAbove: Bool = false) -> [(cell: PartCell, count: Int)] {
         part.rows[...row].joined().filter { $0.row + $0.rowSpan > row }.map { cell in
+            guard !startingAbove || cell.row < row else { return (cell, 0) }
             let room = bottom - tops[cell.row] - part.padding.top - part.padding.bottom
             var used = 0.0
             var count = 0
