@@ -38,4 +38,8 @@ struct ColumnLayout {
     func width(from column: Int, span: Int) -> Double {
         widths[column..<(column + span)].reduce(0, +)
     }
+
+    /// Where the vertical grid lines stand from the table's left edge: the left edge of every column,
+    /// then the right edge of the last.
+    var edges: [Double] { offsets + [(offsets.last ?? 0) + (widths.last ?? 0)] }
 }

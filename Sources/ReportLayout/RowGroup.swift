@@ -13,6 +13,9 @@ struct MeasuredCell {
     var verticalAlign: VerticalAlignment
     var shade: Color?
 
+    /// The column boundaries left and right of the cell.
+    var columns: ClosedRange<Int> { column...(column + columnSpan) }
+
     /// Height of the lines from `first` on, the gap above the first of them left out.
     func height(from first: Int) -> Double {
         lines[first...].enumerated().reduce(0) { $0 + ($1.offset == 0 ? 0 : $1.element.gapBefore) + $1.element.height }
