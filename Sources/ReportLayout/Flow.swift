@@ -143,7 +143,7 @@ struct StackFlow: Flowable {
         if count == 0 {
             guard region.atTop else { return .needsNextRegion }
             guard fit > 0 else {
-                return tallerThanPage("a line here", height: lines[next].height, page: region.height,
+                return tallerThanPage("a line of this block", height: lines[next].height, page: region.height,
                                       fix: "make the style's `size` or `line-spacing` smaller")
             }
             count = fit

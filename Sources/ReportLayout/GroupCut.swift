@@ -1,6 +1,5 @@
 import Foundation
 import ReportModel
-import ReportSyntax
 
 /// Where a row group too tall for what is left of a page is cut: the rows above the cut row are
 /// placed whole; each cell that reaches into the cut row places the lines that fit above the foot
@@ -22,8 +21,9 @@ struct GroupCut {
         case cut(GroupCut)
         /// Nothing of the part may go here.
         case nothing
-        /// Not even one line fits on an empty page.
-        case overflow(Diagnostic)
+        /// Not one line of group row `row` fits even at the top of an empty page, where it needs
+        /// `need` (its tallest first line and the padding).
+        case rowTooTall(row: Int, need: Double)
     }
 
     /// Cuts `part` so that its top fits in `available`, with orphan and widow control inside the
@@ -58,7 +58,8 @@ struct GroupCut {
         }
         if cut == 0, placed.allSatisfy({ $0.count == 0 }) {
             guard force else { return .nothing }
-            return .overflow(rowTooTall(part, available: available))
+            let firstLines = part.rows[0].compactMap { part.lines(of: $0).first?.height }
+            return .rowTooTall(row: part.firstRow, need: (firstLines.max() ?? 0) + part.padding.top + part.padding.bottom)
         }
         var bottom = tops[cut]
         for (cell, count) in placed where count > 0 {
@@ -92,14 +93,5 @@ struct GroupCut {
             if pageCut { count = PageCut.linesBefore(part.group.cells[cell.index].lines, from: cell.firstLine, fitting: count) }
             return (cell, count)
         }
-    }
-
-    /// The error for a row that cannot place a line even at the top of an empty page.
-    private static func rowTooTall(_ part: GroupPart, available: Double) -> Diagnostic {
-        let firstLines = part.rows[0].compactMap { part.lines(of: $0).first?.height }
-        let need = (firstLines.max() ?? 0) + part.padding.top + part.padding.bottom
-        return Diagnostic(at: part.group.rowLocations[part.firstRow],
-                          "this table row does not fit on a page: its first line and the cell padding take \(Units.centimetres(need)), the page has \(Units.centimetres(available)) for it",
-                          hint: "make the table's `padding` or the row's text smaller, or the header shorter")
     }
 }

@@ -65,7 +65,8 @@ extension LayoutEngine {
                     advance(by: gap + height, after: flow)
                     return
                 case let .split(height, next):
-                    guard !atTop || next != resume else { return reportNoProgress(flow) }
+                    // On an empty page a part must be placed and the resume point move on.
+                    guard !atTop || (height > 0 && next != resume) else { return reportNoProgress(flow) }
                     advance(by: gap + height, after: flow)
                     resume = next
                     first = false

@@ -97,8 +97,8 @@ final class TableFlow: Flowable {
             switch GroupCut.cut(&part, available: available, force: alone) {
             case .nothing:
                 break groups
-            case let .overflow(problem):
-                return .overflow(problem)
+            case let .rowTooTall(row, need):
+                return .overflow(rowTooTall(row: group.rowLocations[row], need: need, room: available))
             case let .cut(cut):
                 fragment.add(part, cutAt: cut, top: y)
                 y += cut.height
@@ -111,6 +111,14 @@ final class TableFlow: Flowable {
         guard placedBody || finished else { return .needsNextRegion }
         fragment.draw(on: &page)
         return finished ? .finished(height: y - region.y) : .split(height: y - region.y, resume: next)
+    }
+
+    /// The error for a row of which not one line fits in `room`, all a page has for it.
+    private func rowTooTall(row location: SourceLocation?, need: Double, room: Double) -> Diagnostic {
+        let page = header == nil ? "the page's text area is \(Units.centimetres(room))"
+            : "a page has \(Units.centimetres(room)) below the repeated header"
+        return Diagnostic(at: location, "this table row does not fit on a page: its first line and the cell padding take \(Units.centimetres(need)), \(page)",
+                          hint: "make the table's `padding` or the row's text smaller\(header == nil ? "" : ", or set `repeat-header: false`")")
     }
 
     /// Group `index` of those placed in turn, measured.
