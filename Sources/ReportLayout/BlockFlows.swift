@@ -32,8 +32,7 @@ extension LayoutEngine {
         case .pageBreak:
             return []
         case let .spacer(height):
-            // Dropped at the top of a page, so never too tall.
-            return [WholeFlow(height: height, droppedAtTop: true, location: nil, tooTall: ("a spacer", "make `height` smaller")) { _, _, _ in }]
+            return [SpacerFlow(height: height)]
         case let .image(image):
             return imageFlows(image, page: page)
         case let .signatures(signature):

@@ -162,8 +162,8 @@ struct StackFlow: Flowable {
     }
 }
 
-/// A block that is placed whole or not at all: an image, a signature block, a spacer. One taller
-/// than an empty page is an error, never cut.
+/// A block that is placed whole or not at all: an image, a signature block. One taller than an
+/// empty page is an error, never cut.
 struct WholeFlow: Flowable {
     /// A whole block never resumes.
     typealias Resume = Never
@@ -173,20 +173,17 @@ struct WholeFlow: Flowable {
     let spaceAfter: Double
     let keepWithNext = false
     let isEmpty = false
-    /// Dropped when it would come first on a page (spacers).
-    let droppedAtTop: Bool
     let location: SourceLocation?
     /// What the block is and how to make it shorter, for the error when it is taller than a page.
     private let tooTall: (what: String, fix: String)
     private let draw: (inout PageFrame, Double, Double) -> Void
 
     /// `draw` receives the page and the top-left corner.
-    init(height: Double, spaceBefore: Double = 0, spaceAfter: Double = 0, droppedAtTop: Bool = false, location: SourceLocation?,
-         tooTall: (what: String, fix: String), draw: @escaping (inout PageFrame, Double, Double) -> Void) {
+    init(height: Double, spaceBefore: Double, spaceAfter: Double, location: SourceLocation?, tooTall: (what: String, fix: String),
+         draw: @escaping (inout PageFrame, Double, Double) -> Void) {
         self.height = height
         self.spaceBefore = spaceBefore
         self.spaceAfter = spaceAfter
-        self.droppedAtTop = droppedAtTop
         self.location = location
         self.tooTall = tooTall
         self.draw = draw
@@ -195,12 +192,32 @@ struct WholeFlow: Flowable {
     var leadHeight: Double { height }
 
     func place(from resume: Never?, in region: Region, on page: inout PageFrame) -> Placement<Never> {
-        if droppedAtTop, region.atTop { return .finished(height: 0) }
         guard height <= region.height + 0.01 else {
             guard region.atTop else { return .needsNextRegion }
             return tallerThanPage(tooTall.what, height: height, page: region.height, fix: tooTall.fix)
         }
         draw(&page, region.x, region.y)
         return .finished(height: height)
+    }
+}
+
+/// Vertical space: dropped at the top of a page, and where it does not fit (the next block starts
+/// the next page).
+struct SpacerFlow: Flowable {
+    /// A spacer never resumes.
+    typealias Resume = Never
+
+    let height: Double
+    let spaceBefore = 0.0
+    let spaceAfter = 0.0
+    let keepWithNext = false
+    let isEmpty = false
+    let location: SourceLocation? = nil
+
+    var leadHeight: Double { height }
+
+    func place(from resume: Never?, in region: Region, on page: inout PageFrame) -> Placement<Never> {
+        if region.atTop { return .finished(height: 0) }
+        return height <= region.height + 0.01 ? .finished(height: height) : .needsNextRegion
     }
 }
