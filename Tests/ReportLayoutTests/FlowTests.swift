@@ -66,7 +66,7 @@ final class FlowTests: XCTestCase {
         var again = emptyPage(setup)
         _ = flow.place(from: resume, in: region, on: &second)
         _ = flow.place(from: resume, in: region, on: &again)
-        XCTAssertEqual(texts(second), texts(again))
+        XCTAssertEqual(second, again)
         XCTAssertEqual(texts(second).first, "ย่อหน้าที่ \(placed + 1)", "the cut cell goes on from its next line")
     }
 
