@@ -42,7 +42,10 @@ let package = Package(
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics"]),
         .testTarget(name: "ReportTemplatesTests", dependencies: ["ReportTemplates", "ReportSyntax"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportSyntax"]),
-        .testTarget(name: "ReportLayoutTests", dependencies: ["ReportLayout", "ReportModel", "ReportSyntax", "ThaiText", "Graphics", "ThaiReport"]),
+        .target(name: "LayoutTestSupport", dependencies: ["ReportLayout", "ReportModel", "ReportSyntax", "ThaiText", "Graphics", "ThaiReport"],
+                path: "Tests/LayoutTestSupport"),
+        .testTarget(name: "ReportLayoutTests", dependencies: ["ReportLayout", "ReportModel", "ReportSyntax", "ThaiText", "Graphics", "ThaiReport",
+                                                             "LayoutTestSupport"]),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportLayout", "ReportModel", "Graphics"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ThaiReport", "ReportSyntax", "Graphics", .product(name: "Yams", package: "Yams")]),
     ]

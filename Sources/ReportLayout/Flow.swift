@@ -1,6 +1,7 @@
 import Foundation
 import Graphics
 import ReportModel
+import ReportSyntax
 
 /// Where a flowing block is placed: the left edge and top of the free space, its width and height.
 struct Region {
@@ -12,20 +13,44 @@ struct Region {
     var atTop: Bool
 }
 
-/// A block being laid out across pages. It keeps its own resume point: each call places the next
-/// part that fits and remembers where to continue.
-protocol Flowable: AnyObject {
+/// What placing a flow in a region did. The block's resume point is a value the paginator keeps.
+enum Placement<Resume: Equatable> {
+    /// The rest of the block was placed; it took `height`.
+    case finished(height: Double)
+    /// A part `height` tall was placed; the block goes on from `resume` in the next region.
+    case split(height: Double, resume: Resume)
+    /// Nothing may go in this region (never the answer in an empty one); the block goes on in the next.
+    case needsNextRegion
+    /// Nothing can be placed even in an empty region: the error, at the block's place, that stops
+    /// the render.
+    case overflow(Diagnostic)
+}
+
+/// A block being laid out across pages. Placing is a function of where the block resumes: each call
+/// places the part from `resume` (nil: the start) that fits and says where the rest resumes.
+protocol Flowable {
+    /// Where a block split across pages goes on.
+    associatedtype Resume: Equatable
     var spaceBefore: Double { get }
     var spaceAfter: Double { get }
     /// Keep on the same page as the first part of the next block.
     var keepWithNext: Bool { get }
-    /// True once everything has been placed.
-    var isFinished: Bool { get }
+    /// Nothing to place: the paginator passes over the block, spacing and all.
+    var isEmpty: Bool { get }
     /// Height of the smallest first part this block may place (e.g. two lines of a paragraph).
     var leadHeight: Double { get }
-    /// Places the next part that fits in `region`, appending to `page`; returns the height used,
-    /// or nil when nothing may go in this region (never nil when `region.atTop`).
-    func place(in region: Region, on page: inout PageFrame) -> Double?
+    /// Where the block was written, for errors.
+    var location: SourceLocation? { get }
+    /// Places the part from `resume` that fits in `region`; draws on `page` only when it places something.
+    func place(from resume: Resume?, in region: Region, on page: inout PageFrame) -> Placement<Resume>
+}
+
+extension Flowable {
+    /// The error for a block whose smallest part (a line, a whole signature) is taller than an empty page.
+    func tallerThanPage(_ what: String, height: Double, page: Double, fix: String) -> Placement<Resume> {
+        return .overflow(Diagnostic(at: location, "\(what) is \(Units.centimetres(height)) tall, taller than the page's text area (\(Units.centimetres(page)))",
+                                    hint: fix))
+    }
 }
 
 /// One line of a stack: the gap above it and the set lines drawn side by side on it (a list
@@ -38,31 +63,6 @@ struct StackLine {
     var heading: (level: Int, title: String, listed: Bool)?
     /// The first line of a paragraph or list item.
     var startsParagraph = true
-}
-
-/// Where a run of stacked lines may be cut between pages: never leaving one line of a paragraph
-/// alone at the foot of a page or at the head of the next.
-enum LineBreaking {
-    /// The most lines, at most `fit`, that may be placed from `start` before a page break
-    /// (0 when no cut is acceptable).
-    static func count(_ lines: [StackLine], from start: Int, fit: Int) -> Int {
-        let end = lines.count
-        if start + fit >= end { return end - start }
-        var count = fit
-        while count > 0 {
-            let cut = start + count
-            if lines[cut].startsParagraph { return count }
-            var paragraphStart = cut
-            while paragraphStart > 0, !lines[paragraphStart].startsParagraph { paragraphStart -= 1 }
-            var paragraphEnd = cut + 1
-            while paragraphEnd < end, !lines[paragraphEnd].startsParagraph { paragraphEnd += 1 }
-            let before = cut - max(paragraphStart, start)
-            let orphanFree = paragraphStart < start || before >= 2
-            if orphanFree, paragraphEnd - cut >= 2 { return count }
-            count -= 1
-        }
-        return 0
-    }
 }
 
 extension PageFrame {
@@ -90,7 +90,12 @@ extension PageFrame {
 
 /// Lines that flow down the page and split between any two lines, with orphan and widow control:
 /// paragraphs, lists and tables of contents.
-final class StackFlow: Flowable {
+struct StackFlow: Flowable {
+    /// Where a split stack goes on: its first line not yet placed.
+    struct Resume: Equatable {
+        var line: Int
+    }
+
     let lines: [StackLine]
     let spaceBefore: Double
     let spaceAfter: Double
@@ -98,31 +103,33 @@ final class StackFlow: Flowable {
     /// Lines that must stay together at a page break, at the start and at the end (2 = no single
     /// line alone at the foot or head of a page).
     let minimumRun: Int
-    private(set) var next = 0
+    let location: SourceLocation?
 
-    init(lines: [StackLine], spaceBefore: Double, spaceAfter: Double, keepWithNext: Bool, minimumRun: Int = 2) {
+    init(lines: [StackLine], spaceBefore: Double, spaceAfter: Double, keepWithNext: Bool, minimumRun: Int = 2,
+         location: SourceLocation?) {
         self.lines = lines
         self.spaceBefore = spaceBefore
         self.spaceAfter = spaceAfter
         self.keepWithNext = keepWithNext
         self.minimumRun = minimumRun
+        self.location = location
     }
 
-    var isFinished: Bool { next >= lines.count }
+    var isEmpty: Bool { lines.isEmpty }
 
     /// Height of the fewest lines that may start the block at a page foot: with widow and orphan
     /// control, a three-line paragraph cannot leave one or two lines behind, so its lead is all three.
     var leadHeight: Double {
-        let remaining = lines.count - next
-        guard remaining > 0 else { return 0 }
+        guard !lines.isEmpty else { return 0 }
         var count = 1
         if minimumRun > 1 {
-            while count < remaining, LineBreaking.count(lines, from: next, fit: count) != count { count += 1 }
+            while count < lines.count, PageCut.linesBefore(lines, from: 0, fitting: count) != count { count += 1 }
         }
-        return lines[next..<(next + count)].enumerated().reduce(0) { $0 + ($1.offset == 0 ? 0 : $1.element.gapBefore) + $1.element.height }
+        return lines[0..<count].enumerated().reduce(0) { $0 + ($1.offset == 0 ? 0 : $1.element.gapBefore) + $1.element.height }
     }
 
-    func place(in region: Region, on page: inout PageFrame) -> Double? {
+    func place(from resume: Resume?, in region: Region, on page: inout PageFrame) -> Placement<Resume> {
+        let next = resume?.line ?? 0
         // How many lines fit.
         var used = 0.0
         var fit = 0
@@ -132,10 +139,14 @@ final class StackFlow: Flowable {
             used += gap + lines[index].height
             fit += 1
         }
-        var count = minimumRun > 1 ? LineBreaking.count(lines, from: next, fit: fit) : fit
+        var count = minimumRun > 1 ? PageCut.linesBefore(lines, from: next, fitting: fit) : fit
         if count == 0 {
-            guard region.atTop else { return nil }
-            count = max(1, fit)
+            guard region.atTop else { return .needsNextRegion }
+            guard fit > 0 else {
+                return tallerThanPage("a line of this block", height: lines[next].height, page: region.height,
+                                      fix: "make the style's `size` or `line-spacing` smaller")
+            }
+            count = fit
         }
         var y = region.y
         for index in next..<(next + count) {
@@ -146,42 +157,67 @@ final class StackFlow: Flowable {
             page.draw(lines[index], x: region.x, top: y)
             y += lines[index].height
         }
-        next += count
-        return y - region.y
+        let end = next + count
+        return end < lines.count ? .split(height: y - region.y, resume: Resume(line: end)) : .finished(height: y - region.y)
     }
 }
 
-/// A block that is placed whole or not at all: an image, a signature block, a spacer.
-final class WholeFlow: Flowable {
+/// A block that is placed whole or not at all: an image, a signature block. One taller than an
+/// empty page is an error, never cut.
+struct WholeFlow: Flowable {
+    /// A whole block never resumes.
+    typealias Resume = Never
+
     let height: Double
     let spaceBefore: Double
     let spaceAfter: Double
     let keepWithNext = false
-    /// Dropped when it would come first on a page (spacers).
-    let droppedAtTop: Bool
+    let isEmpty = false
+    let location: SourceLocation?
+    /// What the block is and how to make it shorter, for the error when it is taller than a page.
+    private let tooTall: (what: String, fix: String)
     private let draw: (inout PageFrame, Double, Double) -> Void
-    private(set) var isFinished = false
 
     /// `draw` receives the page and the top-left corner.
-    init(height: Double, spaceBefore: Double = 0, spaceAfter: Double = 0, droppedAtTop: Bool = false,
+    init(height: Double, spaceBefore: Double, spaceAfter: Double, location: SourceLocation?, tooTall: (what: String, fix: String),
          draw: @escaping (inout PageFrame, Double, Double) -> Void) {
         self.height = height
         self.spaceBefore = spaceBefore
         self.spaceAfter = spaceAfter
-        self.droppedAtTop = droppedAtTop
+        self.location = location
+        self.tooTall = tooTall
         self.draw = draw
     }
 
     var leadHeight: Double { height }
 
-    func place(in region: Region, on page: inout PageFrame) -> Double? {
-        if droppedAtTop, region.atTop {
-            isFinished = true
-            return 0
+    func place(from resume: Never?, in region: Region, on page: inout PageFrame) -> Placement<Never> {
+        guard height <= region.height + 0.01 else {
+            guard region.atTop else { return .needsNextRegion }
+            return tallerThanPage(tooTall.what, height: height, page: region.height, fix: tooTall.fix)
         }
-        guard height <= region.height + 0.01 || region.atTop else { return nil }
         draw(&page, region.x, region.y)
-        isFinished = true
-        return height
+        return .finished(height: height)
+    }
+}
+
+/// Vertical space: dropped at the top of a page, and where it does not fit (the next block starts
+/// the next page).
+struct SpacerFlow: Flowable {
+    /// A spacer never resumes.
+    typealias Resume = Never
+
+    let height: Double
+    let spaceBefore = 0.0
+    let spaceAfter = 0.0
+    let keepWithNext = false
+    let isEmpty = false
+    let location: SourceLocation? = nil
+
+    var leadHeight: Double { height }
+
+    func place(from resume: Never?, in region: Region, on page: inout PageFrame) -> Placement<Never> {
+        if region.atTop { return .finished(height: 0) }
+        return height <= region.height + 0.01 ? .finished(height: height) : .needsNextRegion
     }
 }

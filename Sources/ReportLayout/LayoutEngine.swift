@@ -16,8 +16,8 @@ public struct LayoutWarning: Equatable {
 public final class LayoutEngine {
     let document: Document
     let blocks: BlockSetter
-    private let images: ImageLibrary
-    public private(set) var warnings: [LayoutWarning] = []
+    let images: ImageLibrary
+    public internal(set) var warnings: [LayoutWarning] = []
 
     /// `images` holds the decoded pictures of the document's image blocks; `dictionary`
     /// the Thai words kept whole when lines break (the document's own `words` are added to it).
@@ -49,219 +49,57 @@ public final class LayoutEngine {
         return headings
     }
 
-    /// One pass over the document.
+    /// One pass over the document; throws the errors of blocks that cannot be placed, with the
+    /// warnings so far.
     private func run(contents: [HeadingEntry], sink: ((PageFrame) throws -> Void)?) throws -> [HeadingEntry] {
         var paginator = Paginator(engine: self, sink: sink)
         for section in document.sections {
             try paginator.startSection(section.page)
-            var queue: [Flowable] = []
+            var queue: [QueuedBlock] = []
             var nextBlock = 0
             /// Flows of the blocks ahead, made as needed (lookahead for keep-with-next).
-            func flow(at offset: Int) -> Flowable? {
+            func upcoming(at offset: Int) -> QueuedBlock? {
                 while queue.count <= offset, nextBlock < section.blocks.count {
-                    let block = section.blocks[nextBlock]
+                    queue += queued(section.blocks[nextBlock], page: section.page, contents: contents)
                     nextBlock += 1
-                    if case .pageBreak = block {
-                        queue.append(PageBreakFlow())
-                    } else {
-                        queue += makeFlows(block, page: section.page, contents: contents)
-                    }
                 }
                 return offset < queue.count ? queue[offset] : nil
             }
-            while let current = flow(at: 0) {
-                if current is PageBreakFlow {
+            func flow(at offset: Int) -> (any Flowable)? {
+                if case let .flow(flow) = upcoming(at: offset) { return flow }
+                return nil
+            }
+            while let current = upcoming(at: 0) {
+                queue.removeFirst()
+                guard case let .flow(current) = current else {
                     try paginator.breakPage()
-                    queue.removeFirst()
                     continue
                 }
                 // Room needed for a chain of keep-with-next blocks and the start of the one after.
                 var needed = current.keepWithNext ? current.leadHeight : 0
+                var keeper = current
                 var offset = 0
-                while let keeper = flow(at: offset), keeper.keepWithNext, let following = flow(at: offset + 1), !(following is PageBreakFlow) {
+                while keeper.keepWithNext, let following = flow(at: offset) {
                     needed += following.spaceBefore + keeper.spaceAfter + following.leadHeight
-                    if !following.keepWithNext { break }
+                    keeper = following
                     offset += 1
                 }
                 try paginator.place(current, keepingRoom: needed)
-                queue.removeFirst()
             }
         }
         try paginator.finish()
+        if !paginator.problems.isEmpty {
+            let found = DiagnosticCollector()
+            for warning in warnings { found.warning(warning.location, warning.message) }
+            for problem in paginator.problems { found.add(problem) }
+            throw DiagnosticList(found.sorted)
+        }
         return paginator.headings
-    }
-
-    // MARK: Blocks to flows
-
-    private func makeFlows(_ block: Block, page: PageSetup, contents: [HeadingEntry]) -> [Flowable] {
-        let width = page.textWidth
-        switch block {
-        case let .paragraph(paragraph):
-            let style = document.style(paragraph.style)
-            return [StackFlow(lines: strip(blocks.lines(paragraph, width: width)), spaceBefore: style.spaceBefore,
-                              spaceAfter: style.spaceAfter, keepWithNext: style.keepWithNext)]
-        case let .heading(heading):
-            let style = document.style(heading.paragraph.style)
-            return [StackFlow(lines: strip(blocks.lines(heading.paragraph, width: width, heading: (heading.level, heading.listedTitle, heading.listed))),
-                              spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter, keepWithNext: true)]
-        case let .list(list):
-            let style = document.style(list.style)
-            return [StackFlow(lines: blocks.lines(list, width: width), spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter,
-                              keepWithNext: false)]
-        case let .table(table):
-            return [TableFlow(table: table, width: width, pageHeight: page.textHeight, setter: blocks)]
-        case .pageBreak:
-            return [PageBreakFlow()]
-        case let .spacer(height):
-            return [WholeFlow(height: height, droppedAtTop: true) { _, _, _ in }]
-        case let .image(image):
-            return imageFlows(image, page: page)
-        case let .signatures(signature):
-            return [signatureFlow(signature, width: width)]
-        case let .toc(toc):
-            return tocFlows(toc, width: width, contents: contents)
-        }
-    }
-
-    /// Lines of a block placed on its own: the style's space before is the flow's, not the line's.
-    private func strip(_ lines: [StackLine]) -> [StackLine] {
-        guard var first = lines.first else { return lines }
-        first.gapBefore = 0
-        return [first] + lines.dropFirst()
-    }
-
-    private func imageFlows(_ block: ImageBlock, page: PageSetup) -> [Flowable] {
-        guard let id = images.id(forPath: block.path) else { return [] }  // every image is decoded before layout
-        let image = images.image(id)
-        let aspect = Double(image.pixelHeight) / Double(image.pixelWidth)
-        var width: Double
-        var height: Double
-        switch block.size {
-        case .natural: width = Double(image.pixelWidth) * Units.px; height = width * aspect
-        case let .width(w): width = w; height = w * aspect
-        case let .height(h): height = h; width = h / aspect
-        case let .both(w, h): width = w; height = h
-        case let .fraction(f): width = page.textWidth * f; height = width * aspect
-        }
-        var captionLines: [StackLine] = []
-        if let caption = block.caption { captionLines = blocks.lines(caption, width: page.textWidth) }
-        let captionHeight = captionLines.reduce(0) { $0 + $1.gapBefore + $1.height }
-        let limitHeight = page.textHeight - captionHeight
-        if width > page.textWidth || height > limitHeight {
-            let factor = min(page.textWidth / width, limitHeight / height)
-            warnings.append(LayoutWarning(message: String(format: "the image is larger than the page's text area; drawn at %.0f%% of its size", factor * 100),
-                                          location: block.location))
-            width *= factor
-            height *= factor
-        }
-        let x: Double
-        switch block.align {
-        case .left, .justify: x = 0
-        case .center: x = (page.textWidth - width) / 2
-        case .right: x = page.textWidth - width
-        }
-        let drawn = (width, height)
-        return [WholeFlow(height: height + captionHeight, spaceBefore: 6, spaceAfter: 6) { page, left, top in
-            page.items.append(.image(id, Rect(x: left + x, y: top, width: drawn.0, height: drawn.1)))
-            var y = top + drawn.1
-            for line in captionLines {
-                y += line.gapBefore
-                page.draw(line, x: left, top: y)
-                y += line.height
-            }
-        }]
-    }
-
-    private func signatureFlow(_ block: SignatureBlock, width: Double) -> Flowable {
-        let style = document.style(block.style)
-        let count = block.signers.count
-        // One signer stands in the right half; several share the width.
-        let columnWidth = count == 1 ? width / 2 : width / Double(count)
-        let startX = count == 1 ? width / 2 : 0
-        var columns: [[SetLine]] = []
-        for signer in block.signers {
-            var lines: [SetLine] = []
-            // The dotted line takes what the label and role leave of the column (at most 30 dots).
-            let font = blocks.text.font(style)
-            let words = [signer.label, signer.role].compactMap { $0 }.joined(separator: "  ")
-            let room = columnWidth * 0.92 - blocks.text.shaper.width(of: words, font: font)
-            let dot = max(0.1, blocks.text.shaper.width(of: ".", font: font))
-            let dots = String(repeating: ".", count: max(3, min(30, Int(room / dot))))
-            let first = [signer.label, dots, signer.role].compactMap { $0 }.joined(separator: " ")
-            lines += blocks.text.set([Span(first, keepTogether: true)], style: style, width: columnWidth, align: .center, firstIndent: 0)
-            if let name = signer.name {
-                lines += blocks.text.set([Span("(\(name))", keepTogether: true)], style: style, width: columnWidth, align: .center, firstIndent: 0)
-            }
-            for position in signer.position {
-                lines += blocks.text.set(plain: position, style: style, width: columnWidth, align: .center)
-            }
-            columns.append(lines)
-        }
-        let height = block.signingSpace + (columns.map { $0.reduce(0) { $0 + $1.height } }.max() ?? 0)
-        return WholeFlow(height: height, spaceBefore: max(style.spaceBefore, 12), spaceAfter: style.spaceAfter) { page, left, top in
-            for (index, lines) in columns.enumerated() {
-                var y = top + block.signingSpace
-                for line in lines {
-                    page.draw(line, x: left + startX + Double(index) * columnWidth, top: y)
-                    y += line.height
-                }
-            }
-        }
-    }
-
-    /// The contents title and one stack of entries: title, dot leaders, page number.
-    private func tocFlows(_ toc: TableOfContents, width: Double, contents: [HeadingEntry]) -> [Flowable] {
-        var flows: [Flowable] = []
-        if let title = toc.title {
-            let style = document.style(toc.titleStyle)
-            flows.append(StackFlow(lines: strip(blocks.lines(Paragraph(spans: [Span(title)], style: toc.titleStyle), width: width)),
-                                   spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter, keepWithNext: true))
-        }
-        let style = document.style(toc.style)
-        let font = blocks.text.font(style)
-        let indentStep = 0.75 * Units.cm
-        let dot = max(0.1, blocks.text.shaper.width(of: ".", font: font))
-        let numbers = contents.map { entry in
-            ThaiFormatting.digits(toc.pageRanges && entry.lastPage > entry.page ? "\(entry.page) - \(entry.lastPage)" : String(entry.page),
-                                  document.digits)
-        }
-        // Leaders of every entry end at one x, a dot's width before the widest page number.
-        let numberWidth = (numbers.map { blocks.text.shaper.width(of: $0, font: font) }.max() ?? 0) + dot
-        let leadersEnd = width - numberWidth
-        var lines: [StackLine] = []
-        if let label = toc.pageHeading, let labelLine = blocks.text.set(plain: label, style: style, width: width, align: .left).first {
-            lines.append(StackLine(gapBefore: 0, pieces: [(labelLine, width - labelLine.width)], startsParagraph: true))
-        }
-        for (entry, numberText) in zip(contents, numbers) where entry.level <= toc.depth {
-            let indent = Double(entry.level - 1) * indentStep
-            let textLines = blocks.text.set(plain: entry.title, style: style, width: leadersEnd - dot * 3 - indent, align: .left)
-            let number = blocks.text.set(plain: numberText, style: style, width: numberWidth, align: .right)
-            for (index, line) in textLines.enumerated() {
-                var pieces = [(line: line, x: indent)]
-                if index == textLines.count - 1 {
-                    let count = Int((leadersEnd - indent - line.width - dot) / dot)
-                    if count > 1, let leader = blocks.text.set(plain: String(repeating: ".", count: count), style: style,
-                                                                width: width, align: .left).first {
-                        pieces.append((leader, leadersEnd - leader.width))
-                    }
-                    if let numberLine = number.first { pieces.append((numberLine, leadersEnd)) }
-                }
-                lines.append(StackLine(gapBefore: index == 0 ? style.spaceBefore : 0, pieces: pieces, startsParagraph: index == 0))
-            }
-        }
-        if !lines.isEmpty {
-            flows.append(StackFlow(lines: strip(lines), spaceBefore: 0, spaceAfter: style.spaceAfter, keepWithNext: false, minimumRun: 1))
-        }
-        return flows
     }
 }
 
-/// A forced page break in the block sequence.
-final class PageBreakFlow: Flowable {
-    let spaceBefore = 0.0
-    let spaceAfter = 0.0
-    let keepWithNext = false
-    let isFinished = true
-    let leadHeight = 0.0
-    func place(in region: Region, on page: inout PageFrame) -> Double? { 0 }
+/// A block of a section waiting to be placed: a flow, or a forced page break.
+enum QueuedBlock {
+    case flow(any Flowable)
+    case pageBreak
 }

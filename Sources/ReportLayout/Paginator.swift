@@ -1,6 +1,7 @@
 import Foundation
 import Graphics
 import ReportModel
+import ReportSyntax
 import ThaiText
 
 extension LayoutEngine {
@@ -9,6 +10,8 @@ extension LayoutEngine {
     struct Paginator {
         let sink: ((PageFrame) throws -> Void)?
         private(set) var headings: [HeadingEntry] = []
+        /// Errors found while placing: blocks that cannot make progress even on an empty page.
+        private(set) var problems: [Diagnostic] = []
         /// Indices in `headings` of headings with nothing above them on their page.
         private var headingsStartingPage = Set<Int>()
         private var page: PageFrame?
@@ -40,12 +43,15 @@ extension LayoutEngine {
             newPage()
         }
 
-        /// Places all of `flow`, first making sure `room` is left for it and what it keeps with.
-        mutating func place(_ flow: Flowable, keepingRoom room: Double) throws {
-            guard let setup else { return }
+        /// Places all of `flow`, first making sure `room` is left for it and what it keeps with. The
+        /// flow's resume point is kept here between pages. A flow that cannot make progress on an
+        /// empty page is reported at its place and left out.
+        mutating func place<Flow: Flowable>(_ flow: Flow, keepingRoom room: Double) throws {
+            guard let setup, !flow.isEmpty else { return }
             let bottom = setup.margins.top + setup.textHeight
+            var resume: Flow.Resume?
             var first = true
-            while !flow.isFinished {
+            while true {
                 let gap = atTop ? 0 : previousSpaceAfter + flow.spaceBefore
                 if first, !atTop, room > 0, cursor + gap + room > bottom + 0.01, room <= setup.textHeight {
                     try finishPage()
@@ -54,20 +60,38 @@ extension LayoutEngine {
                 }
                 let region = Region(x: setup.margins.left, y: cursor + gap, width: setup.textWidth,
                                     height: max(0, bottom - cursor - gap), atTop: atTop)
-                if let used = flow.place(in: region, on: &page!) {
-                    cursor += gap + used
-                    if used > 0 || !atTop { atTop = false }
-                    previousSpaceAfter = flow.spaceAfter
+                switch flow.place(from: resume, in: region, on: &page!) {
+                case let .finished(height):
+                    advance(by: gap + height, after: flow)
+                    return
+                case let .split(height, next):
+                    // On an empty page a part must be placed and the resume point move on.
+                    guard !atTop || (height > 0 && next != resume) else { return reportNoProgress(flow) }
+                    advance(by: gap + height, after: flow)
+                    resume = next
                     first = false
-                    if !flow.isFinished {
-                        try finishPage()
-                        newPage()
-                    }
-                } else {
                     try finishPage()
                     newPage()
+                case .needsNextRegion:
+                    guard !atTop else { return reportNoProgress(flow) }
+                    try finishPage()
+                    newPage()
+                case let .overflow(problem):
+                    problems.append(problem)
+                    return
                 }
             }
+        }
+
+        /// Moves the cursor down past a placed part of `flow`.
+        private mutating func advance<Flow: Flowable>(by height: Double, after flow: Flow) {
+            cursor += height
+            if height > 0 { atTop = false }
+            previousSpaceAfter = flow.spaceAfter
+        }
+
+        private mutating func reportNoProgress<Flow: Flowable>(_ flow: Flow) {
+            problems.append(Diagnostic(at: flow.location, "nothing of this block fits on an empty page", hint: "make it smaller"))
         }
 
         mutating func finish() throws {

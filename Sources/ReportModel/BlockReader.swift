@@ -102,7 +102,7 @@ extension DocumentBuilder {
                                         style: styleName(reader, default: StyleSheet.toc),
                                         titleStyle: styleName(reader, "title-style", default: StyleSheet.tocTitle),
                                         pageRanges: reader.choice("pages", TocPages.self) == .range,
-                                        pageHeading: reader.text("page-heading")))
+                                        pageHeading: reader.text("page-heading"), location: reader.node.location))
         default: return nil
         }
     }
@@ -202,7 +202,8 @@ extension DocumentBuilder {
             }
             result.append(ListItem(paragraph: paragraph, children: children))
         }
-        return ListBlock(marker: listMarker, start: reader.int("start", in: 0...100_000) ?? 1, items: result, style: style)
+        return ListBlock(marker: listMarker, start: reader.int("start", in: 0...100_000) ?? 1, items: result, style: style,
+                         location: reader.node.location)
     }
 
     // MARK: Images and signatures
@@ -273,7 +274,7 @@ extension DocumentBuilder {
             return nil
         }
         return .signatures(SignatureBlock(signers: signers, style: styleName(reader, default: StyleSheet.signature),
-                                          signingSpace: reader.length("space") ?? 0.6 * Units.cm))
+                                          signingSpace: reader.length("space") ?? 0.6 * Units.cm, location: reader.node.location))
     }
 }
 

@@ -90,11 +90,13 @@ public struct ListBlock {
     public var start: Int
     public var items: [ListItem]
     public var style: String
-    public init(marker: ListMarker, start: Int = 1, items: [ListItem], style: String) {
+    public var location: SourceLocation?
+    public init(marker: ListMarker, start: Int = 1, items: [ListItem], style: String, location: SourceLocation? = nil) {
         self.marker = marker
         self.start = start
         self.items = items
         self.style = style
+        self.location = location
     }
 }
 
@@ -156,10 +158,12 @@ public struct SignatureBlock {
     public var style: String
     /// Space left above the signature line for the handwritten signature, in points.
     public var signingSpace: Double
-    public init(signers: [Signer], style: String, signingSpace: Double) {
+    public var location: SourceLocation?
+    public init(signers: [Signer], style: String, signingSpace: Double, location: SourceLocation? = nil) {
         self.signers = signers
         self.style = style
         self.signingSpace = signingSpace
+        self.location = location
     }
 }
 
@@ -174,13 +178,16 @@ public struct TableOfContents {
     public var pageRanges: Bool
     /// A label printed above the page numbers, such as หน้า.
     public var pageHeading: String?
-    public init(title: String?, depth: Int, style: String, titleStyle: String, pageRanges: Bool = false, pageHeading: String? = nil) {
+    public var location: SourceLocation?
+    public init(title: String?, depth: Int, style: String, titleStyle: String, pageRanges: Bool = false, pageHeading: String? = nil,
+                location: SourceLocation? = nil) {
         self.title = title
         self.depth = depth
         self.style = style
         self.titleStyle = titleStyle
         self.pageRanges = pageRanges
         self.pageHeading = pageHeading
+        self.location = location
     }
 }
 

@@ -51,6 +51,8 @@ public final class DocumentBuilder {
     var families: [FontFamily] = []
     /// Table body rows read so far, counted against `InputLimits.maximumTableRows`.
     var tableRows = 0
+    /// Height of the text area of the pages of the section whose blocks are being read.
+    var sectionTextHeight = 0.0
 
     static let topKeys = ["metadata", "font", "fonts", "styles", "digits", "page", "keep-together", "words", "blocks", "sections"]
 
@@ -98,6 +100,7 @@ public final class DocumentBuilder {
                 diagnostics.error(top.keyLocation("sections"), "a description has either `blocks` or `sections`, not both",
                                   hint: "move the blocks into a section")
             }
+            sectionTextHeight = basePage.textHeight
             sections.append(Section(page: basePage, blocks: readBlocks(blocks)))
         } else if let list = top.value("sections") {
             guard let items = list.sequence else {
@@ -111,6 +114,7 @@ public final class DocumentBuilder {
                     diagnostics.error(item.location, "a section needs `blocks`")
                     continue
                 }
+                sectionTextHeight = page.textHeight
                 sections.append(Section(page: page, blocks: readBlocks(blocks)))
             }
         } else {

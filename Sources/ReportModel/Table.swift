@@ -45,12 +45,14 @@ public struct TableColumn {
     }
 }
 
-/// The content of one cell of a table.
+/// One cell of a table: its content and options, the rows and columns it spans and, once the
+/// table's grid has placed it, the row and column it starts at.
 public struct TableCell {
     /// Paragraphs and lists.
     public var blocks: [Block]
     /// The number written, for numeric columns (used by totals).
     public var number: Decimal?
+    /// Columns and rows covered; inside a `TableGrid`, never past the grid's last column or row.
     public var columnSpan: Int
     public var rowSpan: Int
     public var align: HorizontalAlignment?
@@ -58,6 +60,10 @@ public struct TableCell {
     public var shade: Color?
     public var bold: Bool?
     public var location: SourceLocation?
+    /// The first row and column the cell fills, counted from 0 within its part of the table (header
+    /// or body); set when the grid places the cell.
+    public internal(set) var row = 0
+    public internal(set) var column = 0
 
     public init(blocks: [Block], number: Decimal? = nil, columnSpan: Int = 1, rowSpan: Int = 1,
                 align: HorizontalAlignment? = nil, verticalAlign: VerticalAlignment? = nil,
@@ -74,16 +80,14 @@ public struct TableCell {
     }
 }
 
-/// A table row: its cells (spanned positions are not listed) and whether it must stay whole.
+/// A table row's own settings; its cells are in the table's grid.
 public struct TableRow {
-    public var cells: [TableCell]
     /// Never split between pages (unless taller than a whole page).
     public var keepTogether: Bool
     public var shade: Color?
     public var bold: Bool
     public var location: SourceLocation?
-    public init(cells: [TableCell], keepTogether: Bool = false, shade: Color? = nil, bold: Bool = false, location: SourceLocation? = nil) {
-        self.cells = cells
+    public init(keepTogether: Bool = false, shade: Color? = nil, bold: Bool = false, location: SourceLocation? = nil) {
         self.keepTogether = keepTogether
         self.shade = shade
         self.bold = bold
@@ -104,11 +108,12 @@ public struct Color: Hashable, Codable {
     public static let black = Color(red: 0, green: 0, blue: 0)
 }
 
-/// A table: columns, header rows repeated on every page it reaches, and body rows.
+/// A table: columns, header rows repeated on every page it reaches, and body rows, each part
+/// resolved into its grid.
 public struct Table {
     public var columns: [TableColumn]
-    public var header: [TableRow]
-    public var body: [TableRow]
+    public var header: TableGrid
+    public var body: TableGrid
     /// Style of body cells and of header cells.
     public var style: String
     public var headerStyle: String
@@ -120,7 +125,7 @@ public struct Table {
     public var repeatHeader: Bool
     public var location: SourceLocation?
 
-    public init(columns: [TableColumn], header: [TableRow], body: [TableRow], style: String, headerStyle: String,
+    public init(columns: [TableColumn], header: TableGrid, body: TableGrid, style: String, headerStyle: String,
                 padding: Insets, borderWidth: Double, headerShade: Color?, repeatHeader: Bool, location: SourceLocation?) {
         self.columns = columns
         self.header = header

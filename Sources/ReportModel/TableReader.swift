@@ -17,46 +17,47 @@ extension DocumentBuilder {
         let columns = columnItems.enumerated().map { readColumn($0.element, index: $0.offset) }
         let style = styleName(reader, default: StyleSheet.tableBody)
         let headerStyle = styleName(reader, "header-style", default: StyleSheet.tableHeader)
-        var header: [TableRow] = []
+        var header = TableGridBuilder(columns: columns.count, part: "header", diagnostics: diagnostics)
         if let node = reader.value("header") {
             guard let items = node.sequence else {
                 diagnostics.error(node.location, "`header` must be a row (a list of cells) or a list of rows")
                 return nil
             }
             let rows = items.allSatisfy { $0.sequence != nil } ? items : [node]
-            var spans = RowSpans(columns: columns.count)
-            header = rows.compactMap { readRow($0, columns: columns, style: headerStyle, spans: &spans) }
+            for row in rows { readRow(row, columns: columns, style: headerStyle, into: &header) }
         }
-        var body: [TableRow] = []
+        var body = TableGridBuilder(columns: columns.count, part: "body", diagnostics: diagnostics)
         if let node = reader.value("rows") {
             guard let items = node.sequence else {
                 diagnostics.error(node.location, "`rows` must be a list of rows, found \(node.kindName)")
                 return nil
             }
             guard admitTableRows(items.count, at: node.location) else { return nil }
-            var spans = RowSpans(columns: columns.count)
-            body = items.compactMap { readRow($0, columns: columns, style: style, spans: &spans) }
+            for row in items { readRow(row, columns: columns, style: style, into: &body) }
         }
         if let node = reader.value("rows-from") {
-            body += readCSVRows(node, columns: columns, style: style)
+            readCSVRows(node, columns: columns, style: style, into: &body)
         }
-        var table = Table(columns: columns, header: header, body: body, style: style, headerStyle: headerStyle,
+        var table = Table(columns: columns, header: header.finish(), body: body.finish(), style: style, headerStyle: headerStyle,
                           padding: readPadding(reader.value("padding")),
                           borderWidth: reader.length("borders") ?? 0.5,
                           headerShade: reader.color("header-shade"),
                           repeatHeader: reader.bool("repeat-header") ?? true, location: reader.node.location)
-        checkGrid(table.header, columns: columns.count, what: "header")
-        checkGrid(table.body, columns: columns.count, what: "body")
         if let node = reader.value("totals"), let totals = readTotals(node, table: table) {
-            table.body.append(totals)
+            table.body.appendFullRow(totals.row, cells: totals.cells)
         }
         return table
     }
 
+    /// The cells' padding: its top and bottom together must leave room for text on the section's pages.
     private func readPadding(_ node: SyntaxNode?) -> Insets {
         let standard = Insets(top: 2, right: 4, bottom: 3, left: 4)
-        guard let node else { return standard }
-        return Values.insets(node, what: "`padding`", diagnostics: diagnostics) ?? standard
+        guard let node, let padding = Values.insets(node, what: "`padding`", diagnostics: diagnostics) else { return standard }
+        if padding.top + padding.bottom >= sectionTextHeight {
+            diagnostics.error(node.location, "`padding` leaves no room for text: its top and bottom together (\(Units.centimetres(padding.top + padding.bottom))) are taller than the page's text area (\(Units.centimetres(sectionTextHeight)))",
+                              hint: "make the padding smaller, like `2pt 4pt`")
+        }
+        return padding
     }
 
     /// Parses a column width: `2.5cm`, `20%`, `2fr` (a share of what is left).
@@ -107,53 +108,55 @@ extension DocumentBuilder {
                            verticalAlign: reader.choice("valign", VerticalAlignment.self), number: number)
     }
 
-    /// One row: a list of cells, `{cells: […], keep: true, …}`, or a record keyed by column keys.
-    private func readRow(_ node: SyntaxNode, columns: [TableColumn], style: String, spans: inout RowSpans) -> TableRow? {
+    /// One row: a list of cells, `{cells: […], keep: true, …}`, or a record keyed by column keys;
+    /// placed in `grid` once read.
+    private func readRow(_ node: SyntaxNode, columns: [TableColumn], style: String, into grid: inout TableGridBuilder) {
         if let items = node.sequence {
-            return TableRow(cells: readCells(items, columns: columns, style: style, spans: &spans), location: node.location)
+            grid.add(TableRow(location: node.location), cells: readCells(items, columns: columns, style: style, grid: grid))
+            return
         }
         guard let pairs = node.mapping else {
             diagnostics.error(node.location, "a row must be a list of cells or a mapping, found \(node.kindName)")
-            return nil
+            return
         }
         let keys = columns.compactMap(\.key)
         let rowOptions = ["cells", "keep", "shade", "bold"]
         if pairs.contains(where: { $0.key.scalar == "cells" }) || keys.isEmpty {
-            guard let reader = MappingReader(node, context: "a row", allowed: rowOptions, diagnostics: diagnostics) else { return nil }
+            guard let reader = MappingReader(node, context: "a row", allowed: rowOptions, diagnostics: diagnostics) else { return }
             guard let cellsNode = reader.value("cells"), let items = cellsNode.sequence else {
                 diagnostics.error(node.location, "a row written as a mapping needs `cells: [ … ]`",
                                   hint: keys.isEmpty ? "or give the columns a `key` to write rows as records" : nil)
-                return nil
+                return
             }
-            return TableRow(cells: readCells(items, columns: columns, style: style, spans: &spans), keepTogether: reader.bool("keep") ?? false,
-                            shade: reader.color("shade"), bold: reader.bool("bold") ?? false, location: node.location)
+            let cells = readCells(items, columns: columns, style: style, grid: grid)
+            grid.add(TableRow(keepTogether: reader.bool("keep") ?? false, shade: reader.color("shade"), bold: reader.bool("bold") ?? false,
+                              location: node.location), cells: cells)
+            return
         }
         // A record: one key per column.
         guard let reader = MappingReader(node, context: "a row", allowed: keys + ["keep", "shade", "bold"], keyName: "column key",
-                                         diagnostics: diagnostics) else { return nil }
+                                         diagnostics: diagnostics) else { return }
         var cells: [TableCell] = []
-        for (index, column) in columns.enumerated() where spans.nextFree(from: index) == index {
+        for (index, column) in columns.enumerated() where grid.nextFreeColumn(from: index) == index {
             if let key = column.key, let value = reader.value(key) {
                 cells.append(readCell(value, column: columns[index], style: style))
             } else {
                 cells.append(TableCell(blocks: [], location: node.location))
             }
         }
-        spans.advance(past: cells)
-        return TableRow(cells: cells, keepTogether: reader.bool("keep") ?? false, shade: reader.color("shade"),
-                        bold: reader.bool("bold") ?? false, location: node.location)
+        grid.add(TableRow(keepTogether: reader.bool("keep") ?? false, shade: reader.color("shade"), bold: reader.bool("bold") ?? false,
+                          location: node.location), cells: cells)
     }
 
     /// Cells of a row, each read with the column it lands in (after columns covered from above).
-    private func readCells(_ items: [SyntaxNode], columns: [TableColumn], style: String, spans: inout RowSpans) -> [TableCell] {
+    private func readCells(_ items: [SyntaxNode], columns: [TableColumn], style: String, grid: TableGridBuilder) -> [TableCell] {
         var cells: [TableCell] = []
-        var column = spans.nextFree(from: 0)
+        var column = grid.nextFreeColumn(from: 0)
         for item in items {
             let cell = readCell(item, column: column < columns.count ? columns[column] : nil, style: style)
             cells.append(cell)
-            column = spans.nextFree(from: column + cell.columnSpan)
+            column = grid.nextFreeColumn(from: column + cell.columnSpan)
         }
-        spans.advance(past: cells)
         return cells
     }
 
@@ -198,7 +201,7 @@ extension DocumentBuilder {
         }
     }
 
-    private func textCell(_ text: String, column: TableColumn?, style: String, location: SourceLocation) -> TableCell {
+    func textCell(_ text: String, column: TableColumn?, style: String, location: SourceLocation) -> TableCell {
         if let format = column?.number, let value = ThaiFormatting.parseNumber(text) {
             return TableCell(blocks: [.paragraph(Paragraph(spans: [Span(format.format(value))], style: style, location: location))],
                              number: value, location: location)
@@ -230,49 +233,8 @@ extension DocumentBuilder {
         }
     }
 
-    /// Checks that the cells of `rows`, with their spans, fill every column of every row exactly once.
-    private func checkGrid(_ rows: [TableRow], columns: Int, what: String) {
-        var carried = [Int](repeating: 0, count: columns)  // rows still covered by a row span, per column
-        for (rowIndex, row) in rows.enumerated() {
-            var column = 0
-            for cell in row.cells {
-                while column < columns, carried[column] > 0 { column += 1 }
-                guard column < columns else {
-                    diagnostics.error(cell.location ?? row.location,
-                                      "\(what) row \(rowIndex + 1) has more cells than the table's \(columns) columns",
-                                      hint: "remove a cell, or check the `colspan`/`rowspan` of the cells before it; inside `[ ]` a comma separates cells, so quote texts and numbers that contain one (\"1,000.50\")")
-                    break
-                }
-                if column + cell.columnSpan > columns {
-                    diagnostics.error(cell.location ?? row.location,
-                                      "a cell spans \(cell.columnSpan) columns from column \(column + 1), past the table's \(columns) columns",
-                                      hint: "make `colspan` at most \(columns - column)")
-                }
-                for covered in column..<min(columns, column + cell.columnSpan) {
-                    if carried[covered] > 0 {
-                        diagnostics.error(cell.location ?? row.location, "this cell overlaps a row span from above in column \(covered + 1)",
-                                          hint: "a cell with `rowspan` above already fills column \(covered + 1) of this row; make this cell's `colspan` smaller")
-                    }
-                    carried[covered] = cell.rowSpan
-                }
-                if rowIndex + cell.rowSpan > rows.count {
-                    diagnostics.error(cell.location ?? row.location,
-                                      "a cell spans \(cell.rowSpan) rows from \(what) row \(rowIndex + 1), past the last row (\(rows.count))",
-                                      hint: "make `rowspan` at most \(rows.count - rowIndex)")
-                }
-                column += cell.columnSpan
-            }
-            let filled = carried.filter { $0 > 0 }.count
-            if filled < columns {
-                diagnostics.error(row.location, "\(what) row \(rowIndex + 1) fills \(filled) of the table's \(columns) columns",
-                                  hint: "add \(plural(columns - filled, "cell")); write `~` or \"\" for an empty cell")
-            }
-            carried = carried.map { max(0, $0 - 1) }
-        }
-    }
-
-    /// A totals row: the label, then the sum of each named numeric column.
-    private func readTotals(_ node: SyntaxNode, table: Table) -> TableRow? {
+    /// A totals row: the label, then the sum of each named numeric column over the cells that start in it.
+    private func readTotals(_ node: SyntaxNode, table: Table) -> (row: TableRow, cells: [TableCell])? {
         guard let reader = MappingReader(node, context: "`totals`", allowed: ["label", "columns"], diagnostics: diagnostics) else { return nil }
         let names = reader.value("columns").map { $0.sequence ?? [$0] } ?? []
         var summed: [Int] = []
@@ -297,16 +259,9 @@ extension DocumentBuilder {
             if names.isEmpty { diagnostics.error(node.location, "`totals` needs `columns`: the numeric columns to sum") }
             return nil
         }
-        // Sum each column over the cells that start in it (after columns covered from above).
         var sums = [Decimal](repeating: 0, count: table.columns.count)
-        var spans = RowSpans(columns: table.columns.count)
-        for row in table.body {
-            var column = spans.nextFree(from: 0)
-            for cell in row.cells {
-                if let number = cell.number, column < sums.count { sums[column] += number }
-                column = spans.nextFree(from: column + cell.columnSpan)
-            }
-            spans.advance(past: row.cells)
+        for cell in table.body.cells {
+            if let number = cell.number { sums[cell.column] += number }
         }
         var cells: [TableCell] = []
         if first > 0 {
@@ -323,7 +278,7 @@ extension DocumentBuilder {
                 cells.append(TableCell(blocks: [], location: node.location))
             }
         }
-        return TableRow(cells: cells, keepTogether: true, bold: true, location: node.location)
+        return (TableRow(keepTogether: true, bold: true, location: node.location), cells)
     }
 
     /// Counts `count` more table body rows against the description's limit (all tables together);
@@ -339,120 +294,5 @@ extension DocumentBuilder {
         }
         tableRows = total
         return true
-    }
-
-    /// Rows from a CSV file (UTF-8, comma-separated, `"` quoting). A first line naming the columns'
-    /// keys is a header and is skipped. Problems inside the file are located in it.
-    private func readCSVRows(_ node: SyntaxNode, columns: [TableColumn], style: String) -> [TableRow] {
-        guard let name = Values.text(node, what: "`rows-from`", diagnostics: diagnostics),
-              let path = resolve(path: name, at: node.location, what: "CSV file") else { return [] }
-        let limit = environment.limits.maximumFileBytes
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            diagnostics.error(node.location, "the CSV file `\(name)` cannot be read", hint: "check its permissions")
-            return []
-        }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
-        guard data.count <= limit else {
-            diagnostics.error(node.location, "the CSV file `\(name)` is larger than \(limit / 1_000_000) MB", hint: "split the table")
-            return []
-        }
-        let file = environment.displayDirectory.isEmpty ? name : "\(environment.displayDirectory)/\(name)"
-        let text: String
-        switch UTF8Text.decode(data, file: file, hint: "save it as UTF-8: \"CSV UTF-8\" in Excel") {
-        case let .success(decoded): text = decoded
-        case let .failure(problem):
-            diagnostics.add(problem, from: node.location)
-            return []
-        }
-        var records = CSV.parse(text)
-        let keys = columns.map { $0.key ?? "" }
-        if let first = records.first, first.fields == keys { records.removeFirst() }
-        guard admitTableRows(records.count, at: node.location) else { return [] }
-        var rows: [TableRow] = []
-        for record in records {
-            let location = SourceLocation(file: file, line: record.line, column: 1)
-            guard record.fields.count == columns.count else {
-                let fix = record.fields.count < columns.count ? "add \(plural(columns.count - record.fields.count, "field"))"
-                    : "remove \(plural(record.fields.count - columns.count, "field")), or quote a field that contains a comma: \"1,000.50\""
-                diagnostics.add(Diagnostic(at: location, "this CSV row has \(plural(record.fields.count, "field")); the table has \(plural(columns.count, "column"))",
-                                           hint: fix), from: node.location)
-                continue
-            }
-            let cells = record.fields.enumerated().map { textCell($0.element, column: columns[$0.offset], style: style, location: location) }
-            rows.append(TableRow(cells: cells, location: location))
-        }
-        return rows
-    }
-}
-
-/// Columns covered by row spans from rows above, while a table's rows are read in order.
-struct RowSpans {
-    private var carried: [Int]
-    init(columns: Int) { carried = [Int](repeating: 0, count: columns) }
-
-    /// The first column at or after `column` not covered from above.
-    func nextFree(from column: Int) -> Int {
-        var index = column
-        while index < carried.count, carried[index] > 0 { index += 1 }
-        return index
-    }
-
-    /// Records the spans of a row's cells and moves to the next row.
-    mutating func advance(past cells: [TableCell]) {
-        var column = nextFree(from: 0)
-        var next = carried.map { max(0, $0 - 1) }
-        for cell in cells where column < carried.count {
-            for covered in column..<min(carried.count, column + cell.columnSpan) { next[covered] = cell.rowSpan - 1 }
-            column = nextFree(from: column + cell.columnSpan)
-        }
-        carried = next
-    }
-}
-
-/// A small CSV reader: comma-separated fields, `"` quotes with `""` for a quote, CRLF or LF lines.
-enum CSV {
-    /// One line of fields (a quoted field may span lines), with the line it starts on (1-based).
-    struct Record: Equatable {
-        var fields: [String]
-        var line: Int
-    }
-
-    static func parse(_ text: String) -> [Record] {
-        var records: [Record] = []
-        var fields: [String] = []
-        var field = ""
-        var quoted = false
-        var line = 1
-        var recordLine = 1
-        var iterator = text.makeIterator()
-        var pending: Character? = iterator.next()
-        while let character = pending {
-            pending = iterator.next()
-            if character == "\n" || character == "\r\n" || character == "\r" { line += 1 }
-            if quoted {
-                if character == "\"" {
-                    if pending == "\"" { field.append("\""); pending = iterator.next() } else { quoted = false }
-                } else {
-                    field.append(character)
-                }
-                continue
-            }
-            switch character {
-            case "\"": quoted = true
-            case ",": fields.append(field); field = ""
-            case "\n", "\r\n", "\r":
-                fields.append(field); field = ""
-                if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(fields: fields, line: recordLine)) }
-                fields = []
-                recordLine = line
-            default: field.append(character)
-            }
-        }
-        if !field.isEmpty || !fields.isEmpty {
-            fields.append(field)
-            records.append(Record(fields: fields, line: recordLine))
-        }
-        return records
     }
 }

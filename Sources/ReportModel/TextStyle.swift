@@ -94,4 +94,7 @@ public enum Units {
     public static let mm = 72.0 / 25.4
     /// CSS pixel (1/96 in), for natural image sizes.
     public static let px = 72.0 / 96.0
+
+    /// A length in points as messages write it: `25.2 cm`.
+    public static func centimetres(_ points: Double) -> String { String(format: "%.1f cm", points / cm) }
 }

@@ -174,6 +174,57 @@ final class BadInputTests: FolderTestCase {
         ])
     }
 
+    // MARK: Blocks taller than a page
+
+    /// Padding taller than the page's text area left no room for a line: the table looped forever
+    /// making empty pages. It is an error at `padding`, measured against the section's own pages.
+    func testPaddingTallerThanThePage() throws {
+        XCTAssertEqual(try check("""
+        sections:
+          - blocks:
+              - table:
+                  columns: [1fr, 1fr]
+                  padding: "30cm 4pt"
+                  rows: [[a, b]]
+          - page: {orientation: landscape}
+            blocks:
+              - table: {columns: [1fr], padding: 9cm, rows: [[a]]}
+        """), [
+            "r.yaml:5:20: error: `padding` leaves no room for text: its top and bottom together (60.0 cm) are taller than the page's text area (25.2 cm) (make the padding smaller, like `2pt 4pt`)",
+            "r.yaml:9:42: error: `padding` leaves no room for text: its top and bottom together (18.0 cm) are taller than the page's text area (16.5 cm) (make the padding smaller, like `2pt 4pt`)",
+        ])
+    }
+
+    /// A row whose padding leaves room on the page, but not for its first line, is reported at
+    /// the row, never drawn past the foot of the page.
+    func testTableRowTallerThanThePage() throws {
+        XCTAssertEqual(try check("""
+        blocks:
+          - table:
+              columns: [1fr, 1fr]
+              padding: "12.5cm 4pt"
+              rows: [[a, b]]
+        """), [
+            "r.yaml:5:14: error: this table row does not fit on a page: its first line and the cell padding take 25.6 cm, the page's text area is 25.2 cm (make the table's `padding` or the row's text smaller)",
+        ])
+    }
+
+    /// A signature block is never split; one taller than a page (60 position lines) is reported,
+    /// not cut at the foot of the page.
+    func testSignatureTallerThanThePage() throws {
+        let lines = (1...60).map { "ตำแหน่งบรรทัดที่ \($0)" }.joined(separator: ", ")
+        XCTAssertEqual(try check("blocks:\n  - signature: {name: นายสมชาย ใจดี, position: [\(lines)]}\n"), [
+            "r.yaml:2:16: error: the signature block is 46.1 cm tall, taller than the page's text area (25.2 cm) (shorten the signers' `position` lines or `space`, or make the style smaller)",
+        ])
+    }
+
+    /// A line taller than the page (spacing of 5 lines at size 200) is reported at its paragraph.
+    func testLineTallerThanThePage() throws {
+        XCTAssertEqual(try check("styles:\n  body: {size: 200, line-spacing: 5}\nblocks:\n  - ก\n"), [
+            "r.yaml:4:5: error: a line of this block is 45.9 cm tall, taller than the page's text area (25.2 cm) (make the style's `size` or `line-spacing` smaller)",
+        ])
+    }
+
     // MARK: Files the description names
 
     func testMissingImageSuggestsTheNearestFile() throws {

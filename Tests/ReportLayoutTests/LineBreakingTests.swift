@@ -1,26 +1,11 @@
 import Foundation
-import Graphics
+import LayoutTestSupport
 import ReportLayout
 import ReportModel
-import ReportSyntax
-import ThaiReport
-import ThaiText
 import XCTest
 
 /// Where lines break (names, words, numbers, punctuation) and how justified lines are spread.
 final class LineBreakingTests: XCTestCase {
-    private static var library: FontLibrary!
-    private static var fontsDirectory = ""
-    private static var dictionary = ThaiDictionary.empty
-
-    override class func setUp() {
-        let environment = ProcessInfo.processInfo.environment
-        let resources = try! Resources.locate(environment: environment)
-        fontsDirectory = resources.fonts
-        library = try! FontLibrary(files: ["Regular", "Bold", "Italic", "BoldItalic"].map { "\(resources.fonts)/Sarabun/Sarabun-\($0).ttf" })
-        dictionary = try! Resources.thaiDictionary(environment: environment)
-    }
-
     /// Lines of the text area of every page, top to bottom, for a description whose text area is
     /// `width` wide.
     private func lines(_ blocks: String, width: String, extra: String = "") throws -> [PlacedText] {
@@ -32,13 +17,7 @@ final class LineBreakingTests: XCTestCase {
         blocks:
         \(blocks)
         """
-        let root = try YAMLLoader.parse(data: Data(yaml.utf8), file: "t.yaml")
-        let builder = DocumentBuilder(environment: BuildEnvironment(baseDirectory: "/tmp", fontsDirectory: Self.fontsDirectory, sourceDateEpoch: 0))
-        let document = try builder.build(root).0
-        var pages: [PageFrame] = []
-        try LayoutEngine(document: document, shaper: TextShaper(library: Self.library), images: ImageLibrary(), dictionary: Self.dictionary)
-            .layout { pages.append($0) }
-        return pages.flatMap { page in page.lines.sorted { ($0.top, $0.x) < ($1.top, $1.x) } }
+        return try LayoutHarness.pages(yaml, words: LayoutHarness.bundledWords).flatMap { page in page.lines.sorted { ($0.top, $0.x) < ($1.top, $1.x) } }
     }
 
     private func paragraph(_ text: String, align: String = "left") -> String {

@@ -1,31 +1,12 @@
 import Foundation
-import Graphics
+import LayoutTestSupport
 import ReportLayout
-import ReportModel
-import ReportSyntax
-import ThaiReport
 import XCTest
 
 /// Pages are plain data: whole pages compare and survive encoding, so layouts can be checked page
 /// against page.
 final class PageFrameTests: XCTestCase {
-    private static var library: FontLibrary!
-    private static var fontsDirectory = ""
-
-    override class func setUp() {
-        let resources = try! Resources.locate(environment: ProcessInfo.processInfo.environment)
-        fontsDirectory = resources.fonts
-        library = try! FontLibrary(files: ["Regular", "Bold"].map { "\(resources.fonts)/Sarabun/Sarabun-\($0).ttf" })
-    }
-
-    private func pages(_ yaml: String) throws -> [PageFrame] {
-        let root = try YAMLLoader.parse(data: Data(yaml.utf8), file: "t.yaml")
-        let builder = DocumentBuilder(environment: BuildEnvironment(baseDirectory: "/tmp", fontsDirectory: Self.fontsDirectory, sourceDateEpoch: 0))
-        var result: [PageFrame] = []
-        try LayoutEngine(document: try builder.build(root).0, shaper: TextShaper(library: Self.library), images: ImageLibrary())
-            .layout { result.append($0) }
-        return result
-    }
+    private func pages(_ yaml: String) throws -> [PageFrame] { try LayoutHarness.pages(yaml) }
 
     private let paragraph = "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ **ตัวหนา** official flow"
 

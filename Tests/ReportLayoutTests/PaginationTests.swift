@@ -1,37 +1,15 @@
 import Foundation
-import Graphics
+import LayoutTestSupport
 import ReportLayout
 import ReportModel
-import ReportSyntax
-import ThaiText
-import ThaiReport
 import ThaiText
 import XCTest
 
 /// Pagination: which lines and rows land on which page, where, and what is kept together.
 final class PaginationTests: XCTestCase {
-    private static var library: FontLibrary!
-    private static var fontsDirectory = ""
+    private func pages(_ yaml: String) throws -> [PageFrame] { try LayoutHarness.pages(yaml) }
 
-    override class func setUp() {
-        let resources = try! Resources.locate(environment: ProcessInfo.processInfo.environment)
-        fontsDirectory = resources.fonts
-        library = try! FontLibrary(files: ["Regular", "Bold", "Italic", "BoldItalic"].map { "\(resources.fonts)/Sarabun/Sarabun-\($0).ttf" })
-    }
-
-    private func pages(_ yaml: String) throws -> [PageFrame] {
-        let root = try YAMLLoader.parse(data: Data(yaml.utf8), file: "t.yaml")
-        let builder = DocumentBuilder(environment: BuildEnvironment(baseDirectory: "/tmp", fontsDirectory: Self.fontsDirectory, sourceDateEpoch: 0))
-        let document = try builder.build(root).0
-        var result: [PageFrame] = []
-        try LayoutEngine(document: document, shaper: TextShaper(library: Self.library), images: ImageLibrary()).layout { result.append($0) }
-        return result
-    }
-
-    /// Lines inside the text area (leaves out header, footer and page number).
-    private func bodyLines(_ page: PageFrame) -> [PlacedText] {
-        page.lines.filter { $0.top >= page.textArea.y - 0.01 && $0.bottom <= page.textArea.maxY + 0.01 }
-    }
+    private func bodyLines(_ page: PageFrame) -> [PlacedText] { LayoutHarness.bodyLines(page) }
 
     private func row(_ number: Int) -> String {
         "  - [\"\(number)\", \"แถวที่ \(number) การปฏิบัติหรือให้บริการแก่บุคคลภายนอก เป็นไปตามขั้นตอนและระยะเวลาที่กำหนด\", สำนักปลัด]\n"

@@ -89,8 +89,33 @@ final class DocumentBuilderTests: XCTestCase {
                 - [ค, ง]
         """)
         guard case let .table(table) = document.sections[0].blocks[0] else { return XCTFail("no table") }
-        XCTAssertEqual(table.header.count, 2)
-        XCTAssertEqual(table.body.count, 2)
+        XCTAssertEqual(table.header.rows.count, 2)
+        XCTAssertEqual(table.body.rows.count, 2)
+        // Every cell with its row, column, row span and column span.
+        let places = { (grid: TableGrid) in grid.cells.map { [$0.row, $0.column, $0.rowSpan, $0.columnSpan] } }
+        XCTAssertEqual(places(table.header), [[0, 0, 2, 1], [0, 1, 1, 2], [1, 1, 1, 1], [1, 2, 1, 1]])
+        XCTAssertEqual(places(table.body), [[0, 0, 2, 1], [0, 1, 1, 1], [0, 2, 1, 1], [1, 1, 1, 1], [1, 2, 1, 1]])
+        XCTAssertEqual(table.body.groups, [0..<2])
+    }
+
+    func testRowGroupsAreJoinedByRowSpans() throws {
+        let document = try build("""
+        blocks:
+          - table:
+              columns: [{key: n, width: 1cm}, {key: money, width: 3cm, format: money}]
+              rows:
+                - [a, 1]
+                - [{text: b, rowspan: 3}, 2]
+                - ["3"]
+                - ["4"]
+                - [c, 5]
+                - {n: d, money: 6}
+              totals: {columns: [money]}
+        """)
+        guard case let .table(table) = document.sections[0].blocks[0] else { return XCTFail("no table") }
+        XCTAssertEqual(table.body.groups, [0..<1, 1..<4, 4..<5, 5..<6, 6..<7], "the totals row is a group of its own")
+        XCTAssertEqual(table.body.cells(inRows: 2..<4).map(\.column), [1, 1], "rows under a row span start after it")
+        XCTAssertEqual(table.body.cells(inRows: 6..<7).map(\.number), [nil, Decimal(21)])
     }
 
     func testTotalsAreComputedAndFormatted() throws {
@@ -105,15 +130,15 @@ final class DocumentBuilderTests: XCTestCase {
               totals: {label: รวมทั้งสิ้น, columns: [budget]}
         """)
         guard case let .table(table) = document.sections[0].blocks[0] else { return XCTFail("no table") }
-        let totals = table.body.last!
-        XCTAssertEqual(totals.cells.count, 2)
-        XCTAssertEqual(totals.cells[0].columnSpan, 2)
-        guard case let .paragraph(label) = totals.cells[0].blocks[0], case let .paragraph(sum) = totals.cells[1].blocks[0] else {
+        let totals = Array(table.body.cells(inRows: 3..<4))
+        XCTAssertEqual(totals.count, 2)
+        XCTAssertEqual(totals[0].columnSpan, 2)
+        guard case let .paragraph(label) = totals[0].blocks[0], case let .paragraph(sum) = totals[1].blocks[0] else {
             return XCTFail("no totals text")
         }
         XCTAssertEqual(label.text, "รวมทั้งสิ้น")
         XCTAssertEqual(sum.text, "๕๑,๒๓๔.๗๕")
-        guard case let .paragraph(first) = table.body[0].cells[2].blocks[0] else { return XCTFail("no cell") }
+        guard case let .paragraph(first) = Array(table.body.cells(inRows: 0..<1))[2].blocks[0] else { return XCTFail("no cell") }
         XCTAssertEqual(first.text, "๕๐,๐๐๐.๐๐")
     }
 
@@ -129,8 +154,8 @@ final class DocumentBuilderTests: XCTestCase {
               totals: {columns: [money]}
         """)
         guard case let .table(table) = document.sections[0].blocks[0],
-              case let .paragraph(sum) = table.body.last!.cells.last!.blocks[0],
-              case let .paragraph(second) = table.body[1].cells[1].blocks[0] else { return XCTFail("no table") }
+              case let .paragraph(sum) = table.body.cells.last!.blocks[0],
+              case let .paragraph(second) = Array(table.body.cells(inRows: 1..<2))[1].blocks[0] else { return XCTFail("no table") }
         XCTAssertEqual(second.text, "๒๐๐.๐๐", "a number under a row span is formatted by its own column")
         XCTAssertEqual(sum.text, "๖๐๐.๐๐")
     }
