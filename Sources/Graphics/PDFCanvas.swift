@@ -122,21 +122,29 @@ public final class PDFCanvas {
         let text = Array(run.text.utf8)
         let place = { (glyph: PositionedGlyph) in cairo_glyph_t(index: UInt(glyph.id), x: x + glyph.x, y: baseline + glyph.y) }
         var glyphs: [cairo_glyph_t] = []
-        for word in TextLayer.words(of: run) {
-            let shown = word.clusters.filter { !$0.glyphs.isEmpty }
-            guard !shown.isEmpty else { continue }
-            let firsts = shown.map { run.glyphs[$0.glyphs.lowerBound] }
-            pending.text.outlines += shown.flatMap { $0.glyphs.dropFirst().map { place(run.glyphs[$0]) } }
-            pending.text.utf8 += text[word.bytes].map { CChar(bitPattern: $0) }
-            glyphs += firsts.map(place)
-            let ready = !run.rightToLeft && zip(shown, firsts).allSatisfy { cluster, glyph in
-                textLayer.knows(glyph.id, in: face) || textLayer.learnIf(font.isNominal(glyph.id, for: text[cluster.bytes]), glyph.id, in: face)
+        let order = TextLayer.logicalOrder(of: run.clusters)
+        for word in TextLayer.words(of: run.clusters, order: order, words: run.words) {
+            let start = glyphs.count
+            var ready = !run.rightToLeft
+            for position in word.clusters {
+                let cluster = run.clusters[order[position]]
+                guard let first = cluster.glyphs.first else { continue }
+                let glyph = run.glyphs[first]
+                glyphs.append(place(glyph))
+                for extra in cluster.glyphs.dropFirst() { pending.text.outlines.append(place(run.glyphs[extra])) }
+                ready = ready && (textLayer.knows(glyph.id, in: face)
+                                  || textLayer.learnIf(font.isNominal(glyph.id, for: text[cluster.bytes]), glyph.id, in: face))
             }
+            guard glyphs.count > start else { continue }
+            pending.text.utf8 += text[word.bytes].map { CChar(bitPattern: $0) }
             if ready {
-                pending.text.clusters.append(cairo_text_cluster_t(num_bytes: Int32(word.bytes.count), num_glyphs: Int32(firsts.count)))
+                pending.text.clusters.append(cairo_text_cluster_t(num_bytes: Int32(word.bytes.count), num_glyphs: Int32(glyphs.count - start)))
             } else {
-                pending.text.clusters += word.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes.count), num_glyphs: $0.glyphs.isEmpty ? 0 : 1) }
-                textLayer.learn(firsts.map(\.id), in: face)
+                for position in word.clusters {
+                    let cluster = run.clusters[order[position]]
+                    pending.text.clusters.append(cairo_text_cluster_t(num_bytes: Int32(cluster.bytes.count), num_glyphs: cluster.glyphs.isEmpty ? 0 : 1))
+                    if let first = cluster.glyphs.first { textLayer.learn([run.glyphs[first].id], in: face) }
+                }
             }
         }
         if run.rightToLeft {

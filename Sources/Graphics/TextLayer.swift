@@ -45,31 +45,39 @@ final class TextLayer {
         known[face, default: []].formUnion(glyphs)
     }
 
-    /// A word of a run: its bytes (of the run's text) and its clusters in logical order.
+    /// A word of a run: its bytes (of the run's text) and the positions of its clusters in the
+    /// run's logical order (`logicalOrder`).
     struct Word: Equatable {
         var bytes: Range<Int>
-        var clusters: [GlyphCluster]
+        var clusters: Range<Int>
     }
 
-    /// The run's clusters grouped by the words layout gave.
-    static func words(of run: GlyphRun) -> [Word] { words(of: run.clusters, words: run.words) }
+    /// The run's clusters, as indices into `run.clusters`, in the order of their text: the visual
+    /// order as it is for left-to-right text, reversed for right-to-left, sorted only if neither.
+    static func logicalOrder(of clusters: [GlyphCluster]) -> [Int] {
+        let ascending = zip(clusters, clusters.dropFirst()).allSatisfy { $0.bytes.lowerBound <= $1.bytes.lowerBound }
+        if ascending { return Array(clusters.indices) }
+        let descending = zip(clusters, clusters.dropFirst()).allSatisfy { $0.bytes.lowerBound >= $1.bytes.lowerBound }
+        if descending { return Array(clusters.indices.reversed()) }
+        return clusters.indices.sorted { clusters[$0].bytes.lowerBound < clusters[$1].bytes.lowerBound }
+    }
 
-    /// Clusters (in any order) grouped by word ranges (in logical order): a cluster belongs to the
-    /// word its first byte is in; the result is in logical order whatever the direction.
-    static func words(of clusters: [GlyphCluster], words ranges: [Range<Int>]) -> [Word] {
-        let clusters = clusters.sorted { $0.bytes.lowerBound < $1.bytes.lowerBound }
+    /// Clusters in logical order (`order` into `clusters`) grouped by word ranges (in logical
+    /// order): a cluster belongs to the word its first byte is in.
+    static func words(of clusters: [GlyphCluster], order: [Int], words ranges: [Range<Int>]) -> [Word] {
         var words: [Word] = []
         var wordIndex = 0
         var currentWord = -1
-        for cluster in clusters {
-            while wordIndex < ranges.count, ranges[wordIndex].upperBound <= cluster.bytes.lowerBound { wordIndex += 1 }
+        for (position, index) in order.enumerated() {
+            let bytes = clusters[index].bytes
+            while wordIndex < ranges.count, ranges[wordIndex].upperBound <= bytes.lowerBound { wordIndex += 1 }
             if wordIndex != currentWord || words.isEmpty {
-                words.append(Word(bytes: cluster.bytes, clusters: [cluster]))
+                words.append(Word(bytes: bytes, clusters: position..<(position + 1)))
                 currentWord = wordIndex
             } else {
                 let last = words.count - 1
-                words[last].clusters.append(cluster)
-                words[last].bytes = words[last].bytes.lowerBound..<max(words[last].bytes.upperBound, cluster.bytes.upperBound)
+                words[last].clusters = words[last].clusters.lowerBound..<(position + 1)
+                words[last].bytes = words[last].bytes.lowerBound..<max(words[last].bytes.upperBound, bytes.upperBound)
             }
         }
         return words

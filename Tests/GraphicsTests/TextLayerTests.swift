@@ -20,9 +20,13 @@ final class TextLayerTests: XCTestCase {
         // Visual order of a right-to-left run: the last word's clusters come first.
         let clusters = [GlyphCluster(bytes: 6..<8, glyphs: 0..<1), GlyphCluster(bytes: 4..<6, glyphs: 1..<2),
                         GlyphCluster(bytes: 2..<4, glyphs: 2..<3), GlyphCluster(bytes: 0..<2, glyphs: 3..<5)]
-        let words = TextLayer.words(of: clusters, words: [0..<4, 4..<8])
+        let order = TextLayer.logicalOrder(of: clusters)
+        XCTAssertEqual(order, [3, 2, 1, 0])
+        let words = TextLayer.words(of: clusters, order: order, words: [0..<4, 4..<8])
         XCTAssertEqual(words.map(\.bytes), [0..<4, 4..<8])
-        XCTAssertEqual(words[0].clusters.map(\.bytes), [0..<2, 2..<4])
-        XCTAssertEqual(words[1].clusters.map(\.glyphs), [1..<2, 0..<1])
+        XCTAssertEqual(words[0].clusters.map { clusters[order[$0]].bytes }, [0..<2, 2..<4])
+        XCTAssertEqual(words[1].clusters.map { clusters[order[$0]].glyphs }, [1..<2, 0..<1])
+        // Neither order: sorted by text.
+        XCTAssertEqual(TextLayer.logicalOrder(of: [clusters[1], clusters[3], clusters[0]]), [1, 0, 2])
     }
 }
