@@ -90,13 +90,15 @@ cleanup # what a run that was killed outright left: processes in the root, mount
 ls -1d "$work"/logs/*/ | head -n -10 | xargs -r rm -rf # the 10 newest runs' logs are kept
 
 stamp=$SECONDS
-if [ "$fresh" = yes ] && [ -e "$root" ]; then
-  [ -z "$(mounts)" ] || { echo "error: still mounted under $root: $(mounts)" >&2; exit 2; }
-  rm -rf --one-file-system "$root"
+# Only a folder that debootstrap made (finished or not) is ever removed.
+if [ -n "$(ls -A "$root" 2>/dev/null)" ] && [ ! -e "$root/debootstrap" ] && [ ! -e "$root/etc/debian_version" ]; then
+  echo "error: $root is not a debootstrapped root; move it away or set THAIREPORT_TRIXIE" >&2
+  exit 2
 fi
-if [ ! -x "$root/bin/bash" ] || [ -e "$root/debootstrap" ]; then # none, or an unfinished one
+[ -z "$(mounts)" ] || { echo "error: still mounted under $root: $(mounts)" >&2; exit 2; }
+if [ "$fresh" = yes ] || [ -e "$root/debootstrap" ]; then rm -rf --one-file-system "$root"; fi # anew, or unfinished
+if [ ! -x "$root/bin/bash" ]; then
   command -v debootstrap >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null; }
-  rm -rf --one-file-system "$root"
   wait_for debootstrap --variant=minbase trixie "$root" "$mirror" >"$logs/debootstrap.log" 2>&1 ||
     { echo "debootstrap failed (log: $logs/debootstrap.log)"; tail -n 5 "$logs/debootstrap.log"; exit 1; }
   echo "debootstrap: minbase trixie in $((SECONDS - stamp))s"
