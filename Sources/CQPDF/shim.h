@@ -3,6 +3,4 @@
 /* libqpdf's C API: reads every form of PDF a conforming writer makes (object streams,
  * cross-reference streams) and writes it back with amended objects. */
 #include <qpdf/qpdf-c.h>
-/* glibc's malloc_trim: memory freed before libqpdf reads the PDF goes back to the system. */
-#include <malloc.h>
 #endif

@@ -1,6 +1,5 @@
 import Foundation
 import CPangoCairo
-import CQPDF
 
 /// A colour's red, green and blue components, from 0 to 1.
 public typealias RGB = (red: Double, green: Double, blue: Double)
@@ -249,9 +248,6 @@ public final class PDFCanvas {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw GraphicsError("Cairo could not write \(path): \(String(cString: cairo_status_to_string(status)))")
         }
-        // What was freed since the last page (the caller's layout) goes back to the system first, so
-        // the memory libqpdf takes to read the PDF does not come on top of it.
-        malloc_trim(0)
         let document = try QPDFDocument(path: scratch.path)
         if let language { document.setLanguage(language) }
         try document.write(to: path)
