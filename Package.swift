@@ -25,7 +25,8 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
-        .target(name: "Graphics", dependencies: ["CPangoCairo", "CQPDF"]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+        .target(name: "Graphics", dependencies: ["CPangoCairo", "CQPDF", "CJPEG"]),
         .target(name: "LibYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "ReportSyntax", dependencies: ["LibYAML", .product(name: "Yams", package: "Yams")]),
         .target(name: "ThaiText"),

@@ -44,6 +44,8 @@ public final class PDFCanvas {
     private var textLayer = TextLayer()
     private var pending = PendingDrawing()
     private var pageOpen = false
+    /// Whether a CMYK JPEG with inverted colours was drawn (its image needs a `/Decode` array).
+    private var drewAdobeCMYK = false
     /// Number of pages begun so far.
     public private(set) var pageCount = 0
 
@@ -215,11 +217,14 @@ public final class PDFCanvas {
     public func draw(image id: ImageID, x: Double, y: Double, width: Double, height: Double) {
         flush()
         let image = images.image(id)
+        drewAdobeCMYK = drewAdobeCMYK || image.isAdobeCMYK
         cairo_save(cairo)
         cairo_translate(cairo, x, y)
-        cairo_scale(cairo, width / Double(image.pixelWidth), height / Double(image.pixelHeight))
+        let surfaceWidth = Double(cairo_image_surface_get_width(image.surface))
+        let surfaceHeight = Double(cairo_image_surface_get_height(image.surface))
+        cairo_scale(cairo, width / surfaceWidth, height / surfaceHeight)
         cairo_set_source_surface(cairo, image.surface, 0, 0)
-        cairo_rectangle(cairo, 0, 0, Double(image.pixelWidth), Double(image.pixelHeight))
+        cairo_rectangle(cairo, 0, 0, surfaceWidth, surfaceHeight)
         cairo_fill(cairo)
         cairo_restore(cairo)
     }
@@ -250,6 +255,7 @@ public final class PDFCanvas {
         }
         let document = try QPDFDocument(path: scratch.path)
         if let language { document.setLanguage(language) }
+        if drewAdobeCMYK { document.invertAdobeCMYKImages() }
         try document.write(to: path)
     }
 

@@ -26,6 +26,43 @@ final class QPDFDocument {
         qpdf_oh_replace_key(handle, root, "/Lang", qpdf_oh_new_unicode_string(handle, language))
     }
 
+    /// Gives every JPEG image in CMYK that carries Adobe's APP14 marker the `/Decode [1 0 1 0 1 0 1 0]`
+    /// it needs: Adobe applications store CMYK JPEG samples inverted, and Cairo, which passes the
+    /// JPEG through, writes no `/Decode` (red came out dark cyan). Reads each such stream's first
+    /// bytes as stored (the JPEG's own markers); other objects are only looked at.
+    func invertAdobeCMYKImages() {
+        let trailer = qpdf_get_trailer(handle)
+        let count = Int(qpdf_oh_get_int_value_as_int(handle, qpdf_oh_get_key(handle, trailer, "/Size")))
+        for number in 1..<max(count, 1) {
+            let object = qpdf_get_object_by_id(handle, Int32(number), 0)
+            defer { qpdf_oh_release(handle, object) }
+            guard qpdf_oh_is_stream(handle, object) != 0 else { continue }
+            let dictionary = qpdf_oh_get_dict(handle, object)
+            func name(_ key: String) -> String? {
+                let value = qpdf_oh_get_key(handle, dictionary, key)
+                return qpdf_oh_is_name(handle, value) != 0 ? String(cString: qpdf_oh_get_name(handle, value)) : nil
+            }
+            guard name("/Subtype") == "/Image", name("/Filter") == "/DCTDecode", name("/ColorSpace") == "/DeviceCMYK",
+                  qpdf_oh_has_key(handle, dictionary, "/Decode") == 0, hasAdobeMarker(object) else { continue }
+            qpdf_oh_replace_key(handle, dictionary, "/Decode", qpdf_oh_parse(handle, "[1 0 1 0 1 0 1 0]"))
+        }
+    }
+
+    /// Whether the stream's stored bytes (a JPEG) hold an APP14 segment starting "Adobe".
+    private func hasAdobeMarker(_ stream: qpdf_oh) -> Bool {
+        var data: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        guard qpdf_oh_get_stream_data(handle, stream, qpdf_dl_none, nil, &data, &length) & QPDF_ERRORS == 0, let data else { return false }
+        defer { free(data) }
+        let bytes = UnsafeBufferPointer(start: data, count: length)
+        var index = 2
+        while index + 9 < bytes.count, bytes[index] == 0xFF, bytes[index + 1] != 0xDA {
+            if bytes[index + 1] == 0xEE, Array(bytes[(index + 4)..<(index + 9)]) == Array("Adobe".utf8) { return true }
+            index += 2 + (Int(bytes[index + 2]) << 8 | Int(bytes[index + 3]))
+        }
+        return false
+    }
+
     /// Writes the document to `path`: stream data copied as Cairo compressed it, dictionaries in
     /// object streams, and an `/ID` computed from the content, so the same input gives the same bytes.
     func write(to path: String) throws {

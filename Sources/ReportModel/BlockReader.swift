@@ -214,7 +214,7 @@ extension DocumentBuilder {
             return nil
         }
         var path = resolve(path: file, at: fileNode.location, what: "image")
-        if let resolved = path, let problem = environment.inspector?.inspectImage(atPath: resolved) {
+        if let resolved = path, let problem = environment.inspector?.inspectImage(atPath: resolved, largestSide: sectionTextLongestSide) {
             diagnostics.error(fileNode.location, "the image `\(file)` \(problem.reason)", hint: problem.hint)
             path = nil
         }

@@ -34,7 +34,8 @@ public struct BuildEnvironment {
 public protocol ResourceInspector: AnyObject {
     /// Nil when the picture at `path` can be drawn; otherwise why not: `reason` completes a sentence
     /// that starts with the file's name ("is a damaged PNG file"), `hint` says how to fix it.
-    func inspectImage(atPath path: String) -> (reason: String, hint: String)?
+    /// `largestSide` (points) is the longest the picture can be drawn: what it keeps is bounded by it.
+    func inspectImage(atPath path: String, largestSide: Double) -> (reason: String, hint: String)?
     /// The family names a font file holds, or nil when it is not a font that can be used.
     func fontFamilies(inFile path: String) -> [String]?
     /// Told of every file the description names (a picture, CSV file or font) before it is read,
@@ -53,6 +54,8 @@ public final class DocumentBuilder {
     var tableRows = 0
     /// Height of the text area of the pages of the section whose blocks are being read.
     var sectionTextHeight = 0.0
+    /// The longer side of that text area: no picture is drawn larger.
+    var sectionTextLongestSide = 0.0
 
     static let topKeys = ["metadata", "font", "fonts", "styles", "digits", "page", "keep-together", "words", "blocks", "sections"]
 
@@ -101,6 +104,7 @@ public final class DocumentBuilder {
                                   hint: "move the blocks into a section")
             }
             sectionTextHeight = basePage.textHeight
+            sectionTextLongestSide = max(basePage.textWidth, basePage.textHeight)
             sections.append(Section(page: basePage, blocks: readBlocks(blocks)))
         } else if let list = top.value("sections") {
             guard let items = list.sequence else {
@@ -115,6 +119,7 @@ public final class DocumentBuilder {
                     continue
                 }
                 sectionTextHeight = page.textHeight
+                sectionTextLongestSide = max(page.textWidth, page.textHeight)
                 sections.append(Section(page: page, blocks: readBlocks(blocks)))
             }
         } else {

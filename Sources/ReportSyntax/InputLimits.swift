@@ -26,10 +26,15 @@ public struct InputLimits {
     public var maximumTemplateSteps = 10_000_000
     /// Most table body rows in one description, all tables and CSV files together.
     public var maximumTableRows = 20_000
-    /// Largest picture, in pixels (a decoded picture takes 4 bytes per pixel).
+    /// Largest picture, in pixels (a PNG is decoded whole once, 4 bytes per pixel, before it is
+    /// scaled down to the side below).
     public var maximumImagePixels = 50_000_000
-    /// Most pixels of all the description's pictures together.
-    public var maximumTotalImagePixels = 100_000_000
+    /// Resolution (dots per inch) a picture keeps at the largest size the page can show it (the
+    /// longer side of the text area): a PNG with more pixels is scaled down to it as it is read
+    /// (a JPEG is passed to the PDF as it is).
+    public var imageResolution = 300.0
+    /// Most pixels of all the description's pictures together, as kept.
+    public var maximumTotalImagePixels = 60_000_000
 
     public init() {}
     public static let standard = InputLimits()

@@ -133,6 +133,8 @@ public enum ReportPipeline {
 
 /// The pictures and fonts a description names, opened while it is checked: pictures are decoded once
 /// per file and kept for layout, within the limits on a picture's size and on all pictures together.
+/// A picture larger than its page can show is kept at `InputLimits.imageResolution` for the page
+/// where it first appears.
 final class OpenedFiles: ResourceInspector {
     private let limits: InputLimits
     let images = ImageLibrary()
@@ -142,17 +144,19 @@ final class OpenedFiles: ResourceInspector {
 
     init(limits: InputLimits) { self.limits = limits }
 
-    func inspectImage(atPath path: String) -> (reason: String, hint: String)? {
+    func inspectImage(atPath path: String, largestSide: Double) -> (reason: String, hint: String)? {
         if images.id(forPath: path) != nil { return nil }
         let image: RasterImage
         do {
-            image = try RasterImage.load(path: path, maximumBytes: limits.maximumFileBytes, maximumPixels: limits.maximumImagePixels)
+            image = try RasterImage.load(path: path, limits: RasterImage.Limits(maximumBytes: limits.maximumFileBytes,
+                                                                               maximumPixels: limits.maximumImagePixels,
+                                                                               maximumKeptSide: Int((largestSide / 72 * limits.imageResolution).rounded(.up))))
         } catch let error as RasterImage.LoadError {
             return (error.reason, error.hint)
         } catch {
             return ("cannot be read (\(error))", "give a PNG or JPEG file")
         }
-        let pixels = image.pixelWidth * image.pixelHeight
+        let pixels = image.keptPixels
         guard totalPixels + pixels <= limits.maximumTotalImagePixels else {
             return ("brings the pictures together past \(String(format: "%g", Double(limits.maximumTotalImagePixels) / 1e6)) megapixels",
                     "scale the pictures down; an A4 page printed at 300 dpi needs about 9 megapixels")
