@@ -37,12 +37,13 @@ public struct Diagnostic: Error, Hashable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// `file:line:col: error: message (hint)`, the form compilers use so editors can jump to it.
+    /// `file:line:col: error: message (hint)`, the form compilers use so editors can jump to it;
+    /// control characters are shown as `<U+001B>` (`ControlCharacters.printable`).
     public var description: String {
         var text = location.map { "\($0): " } ?? ""
         text += "\(severity.rawValue): \(message)"
         if let hint { text += " (\(hint))" }
-        return text
+        return ControlCharacters.printable(text)
     }
 }
 

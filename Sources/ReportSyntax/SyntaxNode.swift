@@ -103,12 +103,13 @@ public enum YAMLLoader {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw DiagnosticList([diagnostic(for: error, file: file)])
+            throw DiagnosticList([diagnostic(for: error, text: text, file: file)])
         }
         guard let root else {
             throw DiagnosticList([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
                 "the description holds only comments", hint: "add the report's keys")])
         }
+        if let problem = QuotedEscapes.firstControlCharacter(in: root, text: text, file: file) { throw DiagnosticList([problem]) }
         return convert(root, file: file)
     }
 
@@ -154,7 +155,7 @@ public enum YAMLLoader {
         return nil
     }
 
-    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, text: String, file: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         func explained(_ problem: String, _ context: YamlError.Context?, at mark: Mark) -> Diagnostic {
             let words = problem + (context.map { " \($0.text)" } ?? "")
@@ -167,6 +168,7 @@ public enum YAMLLoader {
         }
         switch error {
         case let .scanner(context, problem, mark, _):
+            if let escape = QuotedEscapes.unreadableEscape(problem, text: text, at: at(mark)) { return escape }
             if let context, context.text.contains("quoted scalar") {
                 return Diagnostic(at: at(context.mark), "the quote that starts here is never closed",
                                   hint: "end the text with the same quote it starts with, \" or '")

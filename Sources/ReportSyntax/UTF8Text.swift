@@ -4,12 +4,15 @@ import Foundation
 /// Bytes that are not UTF-8 are reported where they are, never guessed at.
 public enum UTF8Text {
     /// The text of `data` (a leading byte-order mark dropped), or an error at the first byte that is
-    /// not UTF-8, naming the byte, its offset, line and column. `hint` says how to fix such a file.
+    /// not UTF-8, naming the byte, its offset, line and column (`hint` says how to fix such a
+    /// file), or at the first control character (`ControlCharacters.isRefused`).
     public static func decode(_ data: Data, file: String, hint: String) -> Result<String, Diagnostic> {
         var bytes = [UInt8](data)
         let skipped = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         bytes.removeFirst(skipped)
-        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return ControlCharacters.firstRefused(in: text, file: file).map { .failure($0) } ?? .success(text)
+        }
         // Walk whole characters up to the first sequence that is not valid UTF-8.
         var line = 1, column = 1, index = 0
         while index < bytes.count {

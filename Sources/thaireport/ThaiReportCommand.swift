@@ -40,7 +40,7 @@ func runReporting(_ body: () throws -> Void) throws {
 func printOrCreate(_ text: String, target: OutputFile?, reading inputs: [String], next: String) throws {
     guard let target else { return try OutputFile.writeStandardOutput(Data(text.utf8)) }
     try target.write(Data(text.utf8), reading: inputs)
-    print("wrote \(target.path); \(next) \(target.path)")
+    print(ControlCharacters.printable("wrote \(target.path); \(next) \(target.path)"))
 }
 
 struct Render: ParsableCommand {
@@ -60,7 +60,7 @@ struct Render: ParsableCommand {
             let summary = try ReportPipeline.render(input: input, output: output)
             report(summary.warnings)
             if !quiet {
-                print("wrote \(output ?? ReportPipeline.defaultOutput(for: input)) (\(plural(summary.pages, "page")))")
+                print(ControlCharacters.printable("wrote \(output ?? ReportPipeline.defaultOutput(for: input)) (\(plural(summary.pages, "page")))"))
             }
         }
     }
@@ -75,7 +75,7 @@ struct Check: ParsableCommand {
     func run() throws {
         try runReporting {
             report(try ReportPipeline.check(path: input))
-            print("\(input): no errors")
+            print(ControlCharacters.printable("\(input): no errors"))
         }
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+
+/// Control characters and escapes that are not characters: each refused at its place, and nothing
+/// printed raw to the terminal.
+final class HostileTextTests: HostileTestCase {
+    private static let noPrint = "which cannot be printed (delete it; it often comes with text copied from another program)"
+
+    func testControlCharacterEscapeIsAnErrorAtTheEscape() throws {
+        try assertRefused("""
+        blocks:
+          - "first line
+            then \\0 the rest"
+        """, """
+        r.yaml:3:10: error: `\\0` makes the control character U+0000 (NUL), which cannot be printed (delete it; a line break is written `\\n`)
+        1 error in the description; nothing was written
+
+        """)
+    }
+
+    func testRawEscapeCharacterIsLocatedAndNotEchoed() throws {
+        try assertRefused("blocks:\n  - plain \u{1B}[31mred\n", """
+        r.yaml:2:11: error: the file has the control character U+001B (escape) here, \(Self.noPrint)
+        1 error in the description; nothing was written
+
+        """)
+    }
+
+    func testNULInACSVFieldIsAnErrorInTheCSVFile() throws {
+        try assertRefused("""
+        blocks:
+          - table:
+              columns: [1cm, 1fr]
+              rows-from: data.csv
+        """, files: ["data.csv": Data("1,first\n2,sec\u{0}ond\n".utf8)], """
+        data.csv:2:6: error: the file has the control character U+0000 (NUL) here, \(Self.noPrint)
+        1 error in the description; nothing was written
+
+        """)
+    }
+
+    func testMessagesShowFormattingCharactersAsCodes() throws {
+        try assertRefused("blocks:\n  - image: \"evil\\u202Egnp.png\"\n", """
+        r.yaml:2:12: error: the image `evil<U+202E>gnp.png` does not exist (paths are relative to the description's folder \(folder.path))
+        1 error in the description; nothing was written
+
+        """)
+    }
+
+    func testLoneSurrogateEscapeIsAboutTheEscape() throws {
+        try assertRefused("blocks:\n  - ok\n  - \"emoji \\ud83d\\ude00 here\"\n", """
+        r.yaml:3:12: error: `\\ud83d` is not a character: D800 to DFFF are halves of a UTF-16 pair, which YAML does not join (write the character itself, or its code point as one escape: \\U0001F600 for 😀)
+        1 error in the description; nothing was written
+
+        """)
+    }
+
+    func testUnknownAndShortEscapesAreAboutTheEscape() throws {
+        try assertRefused("blocks:\n  - \"C:\\qfolder\"\n", """
+        r.yaml:2:8: error: `\\q` is not an escape YAML knows (write a backslash as `\\\\`, or write the text in single quotes, where \\ is an ordinary character)
+        1 error in the description; nothing was written
+
+        """)
+        try assertRefused("blocks:\n  - \"\\x4G\"\n", """
+        r.yaml:2:6: error: `\\x4G` is not a complete escape: `\\x` takes 2 hexadecimal digits (give all its digits, or write the text in single quotes, where \\ is an ordinary character)
+        1 error in the description; nothing was written
+
+        """)
+    }
+}
