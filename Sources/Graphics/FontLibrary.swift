@@ -67,6 +67,16 @@ public final class FontLibrary {
     /// The font an identifier stands for.
     func font(_ id: FontID) -> ShapedFont { shapedFonts[id.index] }
 
+    /// The family names a font file holds, once it passes `FontFileCheck`; throws a
+    /// `FontFileProblem` saying why the file cannot be used otherwise.
+    public static func checkedFamilyNames(inFile path: String) throws -> [String] {
+        try FontFileCheck.check(path)
+        guard let names = familyNames(inFile: path), !names.isEmpty else {
+            throw FontFileProblem(reason: "is not a font that can be used", hint: "give TrueType (.ttf) or OpenType (.otf) files")
+        }
+        return names
+    }
+
     /// Family names found in one font file, or nil when the file is not a font fontconfig can read.
     public static func familyNames(inFile path: String) -> [String]? {
         var count: Int32 = 0

@@ -29,6 +29,16 @@ public struct BuildEnvironment {
     }
 }
 
+/// Why a file a description names cannot be used.
+public struct ResourceProblem: Error {
+    public var reason: String
+    public var hint: String
+    public init(reason: String, hint: String) {
+        self.reason = reason
+        self.hint = hint
+    }
+}
+
 /// Opens the files a description names while it is checked, so that a damaged picture or font is
 /// reported together with the description's other errors, at the place that names it.
 public protocol ResourceInspector: AnyObject {
@@ -36,8 +46,9 @@ public protocol ResourceInspector: AnyObject {
     /// that starts with the file's name ("is a damaged PNG file"), `hint` says how to fix it.
     /// `largestSide` (points) is the longest the picture can be drawn: what it keeps is bounded by it.
     func inspectImage(atPath path: String, largestSide: Double) -> (reason: String, hint: String)?
-    /// The family names a font file holds, or nil when it is not a font that can be used.
-    func fontFamilies(inFile path: String) -> [String]?
+    /// The family names a font file holds, or why it cannot be used (`reason` completes a sentence
+    /// that starts with the file's name, `hint` says how to fix it).
+    func fontFamilies(inFile path: String) -> Result<[String], ResourceProblem>
     /// Told of every file the description names (a picture, CSV file or font) before it is read,
     /// so that a command can refuse to write its output over one of them.
     func willRead(_ path: String)
@@ -188,12 +199,12 @@ public final class DocumentBuilder {
                     guard let path = Values.text(fileNode, what: "a font file", diagnostics: diagnostics),
                           let resolved = resolve(path: path, at: fileNode.location, what: "font file") else { continue }
                     if let inspector = environment.inspector {
-                        guard let found = inspector.fontFamilies(inFile: resolved), !found.isEmpty else {
-                            diagnostics.error(fileNode.location, "the font file `\(path)` is not a font that can be used",
-                                              hint: "give TrueType (.ttf) or OpenType (.otf) files")
+                        switch inspector.fontFamilies(inFile: resolved) {
+                        case let .success(found): familiesInFiles.formUnion(found)
+                        case let .failure(problem):
+                            diagnostics.error(fileNode.location, "the font file `\(path)` \(problem.reason)", hint: problem.hint)
                             continue
                         }
-                        familiesInFiles.formUnion(found)
                     }
                     files.append(resolved)
                 }

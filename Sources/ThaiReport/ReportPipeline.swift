@@ -12,7 +12,7 @@ import ThaiText
 public struct ToolError: Error, CustomStringConvertible {
     public let message: String
     public init(_ message: String) { self.message = message }
-    public var description: String { "error: \(message)" }
+    public var description: String { ControlCharacters.printable("error: \(message)") }
 }
 
 /// What a successful render produced.
@@ -74,7 +74,7 @@ public enum ReportPipeline {
                              limits: InputLimits = .standard) throws -> [Diagnostic] {
         let report = try load(path: path, environment: environment, limits: limits)
         let engine = try layoutEngine(for: report, environment: environment)
-        try engine.layout { _ in }
+        try keepingWarnings(report.warnings) { try engine.layout { _ in } }
         return report.warnings + engine.warnings.map(\.diagnostic)
     }
 
@@ -93,7 +93,7 @@ public enum ReportPipeline {
         var warnings: [Diagnostic] = []
         try target.write(reading: inputs) { temporary in
             let renderer = try PDFRenderer(path: temporary, metadata: report!.document.metadata, fonts: report!.fonts, images: report!.images)
-            try engine!.layout { renderer.draw($0) }
+            try keepingWarnings(report!.warnings) { try engine!.layout { renderer.draw($0) } }
             pages = renderer.pageCount
             warnings = report!.warnings + engine!.warnings.map(\.diagnostic)
             engine = nil
@@ -102,6 +102,18 @@ public enum ReportPipeline {
             try renderer.finish()
         }
         return RenderSummary(pages: pages, warnings: warnings)
+    }
+
+    /// Runs layout; the errors it throws are reported together with the warnings found while the
+    /// description was read (`warnings`), in file order, so a layout error loses none of them.
+    private static func keepingWarnings(_ warnings: [Diagnostic], _ layout: () throws -> Void) throws {
+        do {
+            try layout()
+        } catch let list as DiagnosticList {
+            let all = DiagnosticCollector()
+            for item in warnings + list.items { all.add(item) }
+            throw DiagnosticList(all.sorted)
+        }
     }
 
     /// Where `render` writes without `-o`: the input's name with `.pdf`, beside it.
@@ -166,7 +178,15 @@ final class OpenedFiles: ResourceInspector {
         return nil
     }
 
-    func fontFamilies(inFile path: String) -> [String]? { FontLibrary.familyNames(inFile: path) }
+    func fontFamilies(inFile path: String) -> Result<[String], ResourceProblem> {
+        do {
+            return .success(try FontLibrary.checkedFamilyNames(inFile: path))
+        } catch let problem as FontFileProblem {
+            return .failure(ResourceProblem(reason: problem.reason, hint: problem.hint))
+        } catch {
+            return .failure(ResourceProblem(reason: "cannot be read (\(error))", hint: "check its permissions"))
+        }
+    }
 
     func willRead(_ path: String) { read.append(path) }
 }
