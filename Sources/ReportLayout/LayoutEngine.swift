@@ -55,34 +55,56 @@ public final class LayoutEngine {
         var paginator = Paginator(engine: self, sink: sink)
         for section in document.sections {
             try paginator.startSection(section.page)
+            // The blocks ahead, made as needed (lookahead for keep-with-next): `queue[head...]`.
+            // `chainRoom` holds, once known, the room a flow's keep-with-next chain needs after
+            // its own lead (the gaps and the leads of the blocks it keeps with), computed for a
+            // whole chain at once from its end back, so a chain of n blocks costs n, not n².
             var queue: [QueuedBlock] = []
+            var chainRoom: [Double?] = []
+            var head = 0
             var nextBlock = 0
-            /// Flows of the blocks ahead, made as needed (lookahead for keep-with-next).
             func upcoming(at offset: Int) -> QueuedBlock? {
-                while queue.count <= offset, nextBlock < section.blocks.count {
-                    queue += queued(section.blocks[nextBlock], page: section.page, contents: contents)
+                while queue.count - head <= offset, nextBlock < section.blocks.count {
+                    let made = queued(section.blocks[nextBlock], page: section.page, contents: contents)
+                    queue += made
+                    chainRoom += Array(repeating: nil, count: made.count)
                     nextBlock += 1
                 }
-                return offset < queue.count ? queue[offset] : nil
+                return head + offset < queue.count ? queue[head + offset] : nil
             }
             func flow(at offset: Int) -> (any Flowable)? {
                 if case let .flow(flow) = upcoming(at: offset) { return flow }
                 return nil
             }
-            while let current = upcoming(at: 0) {
-                queue.removeFirst()
-                guard case let .flow(current) = current else {
+            func roomAfterLead(at offset: Int) -> Double {
+                if let known = chainRoom[head + offset] { return known }
+                var end = offset
+                while flow(at: end)?.keepWithNext == true, flow(at: end + 1) != nil { end += 1 }
+                var room = 0.0
+                chainRoom[head + end] = room
+                for index in stride(from: end - 1, through: offset, by: -1) {
+                    let keeper = flow(at: index)!, following = flow(at: index + 1)!
+                    room += following.spaceBefore + keeper.spaceAfter + following.leadHeight
+                    chainRoom[head + index] = room
+                }
+                return room
+            }
+            while let next = upcoming(at: 0) {
+                let needed: Double
+                if case let .flow(current) = next, current.keepWithNext {
+                    needed = current.leadHeight + roomAfterLead(at: 0)
+                } else {
+                    needed = 0
+                }
+                head += 1
+                if head >= 4_096, head * 2 >= queue.count {
+                    queue.removeFirst(head)
+                    chainRoom.removeFirst(head)
+                    head = 0
+                }
+                guard case let .flow(current) = next else {
                     try paginator.breakPage()
                     continue
-                }
-                // Room needed for a chain of keep-with-next blocks and the start of the one after.
-                var needed = current.keepWithNext ? current.leadHeight : 0
-                var keeper = current
-                var offset = 0
-                while keeper.keepWithNext, let following = flow(at: offset) {
-                    needed += following.spaceBefore + keeper.spaceAfter + following.leadHeight
-                    keeper = following
-                    offset += 1
                 }
                 try paginator.place(current, keepingRoom: needed)
             }
