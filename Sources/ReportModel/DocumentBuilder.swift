@@ -263,9 +263,10 @@ public final class DocumentBuilder {
         if reader.has("align"), style.align == .center || style.align == .right, !reader.has("first-line-indent") {
             style.firstLineIndent = 0
         }
-        // A hanging indent: every line but the first starts `hanging-indent` further in.
+        // A hanging indent: the first line starts at the style's own `left-indent` (default 0), every
+        // other line `hanging-indent` further in.
         if let hanging = reader.length("hanging-indent") {
-            style.leftIndent += hanging
+            style.leftIndent = (reader.length("left-indent") ?? 0) + hanging
             style.firstLineIndent = -hanging
         }
         style.spaceBefore = reader.length("space-before") ?? style.spaceBefore
