@@ -59,8 +59,8 @@ extension BlockSetter {
     func lines(_ leaders: LeaderLine, width: Double, change: StyleChange? = nil) -> [StackLine] {
         let style = style(leaders.style, change)
         let font = text.font(style)
-        // Between a label and its value, and between fields: two spaces of the style's font.
-        let space = 2 * text.shaper.width(of: " ", font: font)
+        // Between a label and its value, and between fields: half an em, about two spaces.
+        let space = font.size * 0.5
         let dotSize = max(0.5, font.size * 0.09)
         let spacing = font.size * 0.3
         /// Rows of pieces, and the dotted stretches of each row.
