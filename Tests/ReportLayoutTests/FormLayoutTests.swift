@@ -219,4 +219,28 @@ final class FormLayoutTests: XCTestCase {
         let letters = PageNumbering(position: .topCenter, style: .plain, format: .thaiLetter, digits: .thai, skipFirstPage: false)
         XCTAssertEqual([1, 41, 42, 43].map(letters.text), ["ก", "ฮ", "กก", "กข"])
     }
+
+    func testPictureInATableCellIsShrunkToItsColumnAndSetsTheRowHeight() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thaireport-forms-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Tests/Fixtures/images/emblem.png"),
+                                         to: folder.appendingPathComponent("emblem.png"))
+        let description = folder.appendingPathComponent("cell.yaml")
+        try """
+            blocks:
+              - table:
+                  columns: [3cm, 1fr]
+                  padding: 2pt
+                  rows:
+                    - [[{image: emblem.png, width: 10cm}], ข้อความข้างภาพ]
+                    - [ถัดไป, ถัดไป]
+            """.write(to: description, atomically: true, encoding: .utf8)
+        let page = try XCTUnwrap(try LayoutHarness.pages(ofFile: description.path).first)
+        let picture = try XCTUnwrap(images(page).first)
+        XCTAssertEqual(picture.x, page.textArea.x + 2, accuracy: 0.01, "inside the cell's padding")
+        XCTAssertEqual(picture.width, 3 * Units.cm - 4, accuracy: 0.01, "shrunk from 10 cm to the column's width")
+        let next = try XCTUnwrap(page.lines.first { $0.text == "ถัดไป" })
+        XCTAssertGreaterThanOrEqual(next.top, picture.maxY + 2 + 2 - 0.01, "the next row starts below the picture")
+    }
 }
