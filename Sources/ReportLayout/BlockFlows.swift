@@ -96,8 +96,10 @@ extension LayoutEngine {
         let indentStep = 0.75 * Units.cm
         let dot = max(0.1, blocks.text.shaper.width(of: ".", font: font))
         let numbers = contents.map { entry in
-            ThaiFormatting.digits(toc.pageRanges && entry.lastPage > entry.page ? "\(entry.page) - \(entry.lastPage)" : String(entry.page),
-                                  document.digits)
+            // Written as the heading's pages are numbered (front matter in ก ข ค or Roman numerals).
+            let numbering = PageNumbering(position: .none, style: .plain, format: entry.format, digits: document.digits, skipFirstPage: false)
+            return toc.pageRanges && entry.lastPage > entry.page
+                ? "\(numbering.text(for: entry.page)) - \(numbering.text(for: entry.lastPage))" : numbering.text(for: entry.page)
         }
         // Leaders of every entry end at one x, a dot's width before the widest page number.
         let numberWidth = (numbers.map { blocks.text.shaper.width(of: $0, font: font) }.max() ?? 0) + dot

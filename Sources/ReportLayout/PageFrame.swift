@@ -133,11 +133,14 @@ public struct HeadingEntry: Equatable {
     /// heading of the same or a higher level when that one starts a page, else that heading's page;
     /// the document's last page for the last part.
     public var lastPage: Int
+    /// How the numbers of the heading's pages are written (ก ข ค in front matter, say).
+    public var format: PageNumbering.Format
 
-    public init(level: Int, title: String, page: Int, lastPage: Int? = nil) {
+    public init(level: Int, title: String, page: Int, lastPage: Int? = nil, format: PageNumbering.Format = .number) {
         self.level = level
         self.title = title
         self.page = page
         self.lastPage = lastPage ?? page
+        self.format = format
     }
 }

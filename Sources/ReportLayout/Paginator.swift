@@ -126,7 +126,8 @@ extension LayoutEngine {
                 // A heading starts its page when no text of the body stands above it.
                 let startsPage = !finished.lines.contains { $0.top < bookmark.y - 0.5 && $0.top >= finished.textArea.y - 0.5 }
                 if startsPage { headingsStartingPage.insert(headings.count) }
-                headings.append(HeadingEntry(level: bookmark.level, title: bookmark.title, page: finished.number))
+                headings.append(HeadingEntry(level: bookmark.level, title: bookmark.title, page: finished.number,
+                                             format: setup.pageNumbers.format))
             }
             try sink?(finished)
         }

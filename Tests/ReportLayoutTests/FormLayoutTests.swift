@@ -207,12 +207,15 @@ final class FormLayoutTests: XCTestCase {
         let pages = try LayoutHarness.pages("""
             sections:
               - page: {page-numbers: {format: thai-letter, style: plain}}
-                blocks: [คำนำ, page-break, สารบัญ, page-break, บทสรุปผู้บริหาร]
+                blocks: [คำนำ, page-break, {toc: สารบัญ}, page-break, {heading: บทสรุปผู้บริหาร}]
               - page: {page-numbers: {format: roman}}
                 blocks: [ภาคผนวกหน้าหนึ่ง, page-break, ภาคผนวกหน้าสอง]
               - page: {page-numbers: {restart-at: 1}}
-                blocks: [บทที่ ๑, page-break, บทที่ ๒]
+                blocks: [{heading: บทที่ ๑}, page-break, {heading: บทที่ ๒}]
             """)
+        // The contents write each heading's page as its page is numbered.
+        let contents = LayoutHarness.bodyLines(pages[1]).map(\.text)
+        XCTAssertTrue(contents.contains("ค") && contents.contains("๑") && contents.contains("๒"), "\(contents)")
         let numbers = pages.map { page in page.lines.first { $0.bottom <= page.textArea.y }?.text }
         XCTAssertEqual(numbers, ["ก", "ข", "ค", "- iv -", "- v -", "- ๑ -", "- ๒ -"])
         XCTAssertEqual(PageNumbering.thaiLetterSequence.count, 41)
