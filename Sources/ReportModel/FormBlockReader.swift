@@ -35,7 +35,7 @@ extension DocumentBuilder {
 
     func readLeaders(_ reader: MappingReader) -> Block? {
         guard let list = reader.value("fields"), let items = list.sequence, !items.isEmpty else {
-            let found = reader.value("fields").map { ", found \($0.kindName)" } ?? ""
+            let found = reader.value("fields").flatMap { $0.sequence == nil ? ", found \($0.kindName)" : nil } ?? ""
             diagnostics.error(reader.value("fields")?.location ?? reader.node.location,
                               "`leaders` needs a list of fields, like `- leaders: [{label: ที่, value: …, to: 60%}, {label: วันที่}]`\(found)")
             return nil
@@ -60,7 +60,7 @@ extension DocumentBuilder {
     /// `{width, valign, align, blocks}`; `gap` puts empty space between columns.
     func readColumns(_ reader: MappingReader) -> Block? {
         guard let list = reader.value("columns"), let items = list.sequence, !items.isEmpty else {
-            let found = reader.value("columns").map { ", found \($0.kindName)" } ?? ""
+            let found = reader.value("columns").flatMap { $0.sequence == nil ? ", found \($0.kindName)" : nil } ?? ""
             diagnostics.error(reader.value("columns")?.location ?? reader.node.location,
                               "`columns` needs a list of columns, like `- columns: [{width: 2cm, blocks: […]}, {blocks: […]}]`\(found)")
             return nil
