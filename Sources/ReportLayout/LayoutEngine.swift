@@ -24,7 +24,7 @@ public final class LayoutEngine {
     public init(document: Document, shaper: TextShaper, images: ImageLibrary, dictionary: ThaiDictionary = .empty) {
         self.document = document
         self.images = images
-        blocks = BlockSetter(text: TextSetter(shaper: shaper, document: document, dictionary: dictionary), document: document)
+        blocks = BlockSetter(text: TextSetter(shaper: shaper, document: document, dictionary: dictionary), document: document, images: images)
     }
 
     /// Lays out every page, calling `sink` with each in order; returns the headings with their pages.
@@ -76,10 +76,15 @@ public final class LayoutEngine {
                 if case let .flow(flow) = upcoming(at: offset) { return flow }
                 return nil
             }
+            /// Whether the flow at `offset` shares its page with the next one (it keeps with the
+            /// next, or that one keeps with the previous).
+            func keptWithFollowing(at offset: Int) -> Bool {
+                flow(at: offset)?.keepWithNext == true || flow(at: offset + 1)?.keepWithPrevious == true
+            }
             func roomAfterLead(at offset: Int) -> Double {
                 if let known = chainRoom[head + offset] { return known }
                 var end = offset
-                while flow(at: end)?.keepWithNext == true, flow(at: end + 1) != nil { end += 1 }
+                while keptWithFollowing(at: end), flow(at: end + 1) != nil { end += 1 }
                 var room = 0.0
                 chainRoom[head + end] = room
                 for index in stride(from: end - 1, through: offset, by: -1) {
@@ -90,21 +95,22 @@ public final class LayoutEngine {
                 return room
             }
             while let next = upcoming(at: 0) {
-                let needed: Double
-                if case let .flow(current) = next, current.keepWithNext {
-                    needed = current.leadHeight + roomAfterLead(at: 0)
-                } else {
-                    needed = 0
+                guard case var .flow(current) = next else {
+                    head += 1
+                    try paginator.breakPage()
+                    continue
+                }
+                // Room needed for a chain of kept blocks and the start of the one after.
+                let needed = keptWithFollowing(at: 0) ? current.leadHeight + roomAfterLead(at: 0) : 0
+                // A block kept with the previous one stays with its last part, not only its first.
+                if let following = flow(at: 1), following.keepWithPrevious {
+                    current = current.keepingEnd(withRoom: following.spaceBefore + following.leadHeight)
                 }
                 head += 1
                 if head >= 4_096, head * 2 >= queue.count {
                     queue.removeFirst(head)
                     chainRoom.removeFirst(head)
                     head = 0
-                }
-                guard case let .flow(current) = next else {
-                    try paginator.breakPage()
-                    continue
                 }
                 try paginator.place(current, keepingRoom: needed)
             }
