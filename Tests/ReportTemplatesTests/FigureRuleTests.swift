@@ -111,6 +111,30 @@ final class FigureRuleTests: TemplateTestCase {
         XCTAssertEqual(expander.warnings.map(\.description), ["d.yaml:1:7: warning: 112.5% of the plan is done: more done than planned"])
     }
 
+    func testCountsThatDoNotAddUpAreAWarning() throws {
+        let t = try template("""
+        fields: {answered: integer, groups: {item: {people: integer}}}
+        document:
+          - warn-if: sum(groups.people) != answered
+            at: answered
+            message: "the groups hold ${arabic(sum(groups.people))} people, but ${arabic(answered)} answered"
+        """)
+        let node = try YAMLLoader.parse(data: Data("answered: 10\ngroups: [{people: 4}, {people: 5}]\n".utf8), file: "d.yaml")
+        let expander = TemplateExpander(template: t)
+        _ = try expander.expand(node)
+        XCTAssertEqual(expander.warnings.map(\.description), ["d.yaml:1:11: warning: the groups hold 9 people, but 10 answered"])
+    }
+
+    func testAnITAScoreOverAHundredIsAnError() throws {
+        let library = TemplateLibrary(folder: Self.root.appendingPathComponent("Templates").path)
+        let example = Self.root.appendingPathComponent("Templates/ita-analysis/examples/002-nongwa-ita-analysis-2568.yaml")
+        let text = try String(contentsOf: example, encoding: .utf8).replacingOccurrences(of: "current: ๙๙.๗๘", with: "current: ๙๙๗.๘")
+        let node = try YAMLLoader.parse(data: Data(text.utf8), file: "d.yaml")
+        XCTAssertEqual(messages { try TemplateExpander(template: try library.template(named: "ita-analysis")).expand(node) }, [
+            "d.yaml:18:14: error: `tools[1].indicators[1].current` is ๙๙๗.๘, outside its range: it must be from 0 to 100 (write a number from 0 to 100)",
+        ])
+    }
+
     func testBoundsAreCheckedWhenTheTemplateIsLoaded() {
         XCTAssertEqual(loadErrors("""
         fields:
