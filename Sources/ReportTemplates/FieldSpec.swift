@@ -263,13 +263,14 @@ final class FieldSpec {
         case .date:
             guard let text = node.scalar else { return mismatch() }
             if ThaiFormatting.CalendarDate.parse(text) == nil {
-                diagnostics.error(node.location, "`\(path)` should be a date written YYYY-MM-DD, found `\(text)`")
+                diagnostics.error(node.location, "`\(path)` should be a date written YYYY-MM-DD, found `\(text)`",
+                                  hint: "a day that exists, with a Christian or Buddhist Era year: 2024-10-15 or 2567-10-15")
             }
         case .choice:
             guard let text = node.scalar else { return mismatch() }
             if code(of: text) == nil {
                 let hint = Suggestion.nearest(to: text, in: values + aliases.keys.sorted()).map { "did you mean `\($0)`?" }
-                    ?? "use one of " + valueList
+                    ?? (aliases.isEmpty ? "use one of " + valueList : "write a value or one of its words as listed")
                 diagnostics.error(node.location, "`\(path)` cannot be `\(text)`; it is one of " + valueList, hint: hint)
             }
         case .bool:

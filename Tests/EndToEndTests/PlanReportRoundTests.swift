@@ -77,7 +77,7 @@ final class PlanReportRoundTests: FolderTestCase {
         let lines = errors.split(separator: "\n").map(String.init)
         XCTAssertEqual(Array(lines.prefix(3)), [
             "\(input.path):11:30: error: `projects[1].dimension` is 5, outside its range: it must be from 1 to 4 (`count(dimensions)` in this description) (write a number from 1 to 4)",
-            "\(input.path):12:41: error: `projects[2].status` cannot be `เสร็จสิ้น`; it is one of `done` (ดำเนินการแล้วเสร็จ, เสร็จแล้ว, แล้วเสร็จ), `not-done` (ไม่สามารถดำเนินการได้, ไม่ได้ดำเนินการ), `in-progress` (กำลังดำเนินการ, อยู่ระหว่างดำเนินการ) (use one of `done` (ดำเนินการแล้วเสร็จ, เสร็จแล้ว, แล้วเสร็จ), `not-done` (ไม่สามารถดำเนินการได้, ไม่ได้ดำเนินการ), `in-progress` (กำลังดำเนินการ, อยู่ระหว่างดำเนินการ))",
+            "\(input.path):12:41: error: `projects[2].status` cannot be `เสร็จสิ้น`; it is one of `done` (ดำเนินการแล้วเสร็จ, เสร็จแล้ว, แล้วเสร็จ), `not-done` (ไม่สามารถดำเนินการได้, ไม่ได้ดำเนินการ), `in-progress` (กำลังดำเนินการ, อยู่ระหว่างดำเนินการ) (write a value or one of its words as listed)",
             "\(input.path):13:55: error: `projects[3].budget` should be a number, found `20,000 บาท` (write the number alone, with digits such as 50000 or ๕๐,๐๐๐.๐๐ (no unit such as บาท))",
         ])
     }

@@ -55,7 +55,7 @@ final class FigureRuleTests: TemplateTestCase {
         XCTAssertEqual(errors(try! template(plan), description("""
           - {dimension: 1, status: เสร็จ, budget: 100}
         """)), [
-            "d.yaml:3:28: error: `projects[1].status` cannot be `เสร็จ`; it is one of `done` (แล้วเสร็จ), `not-done` (ไม่สามารถดำเนินการได้), `in-progress` (อยู่ระหว่างดำเนินการ) (use one of `done` (แล้วเสร็จ), `not-done` (ไม่สามารถดำเนินการได้), `in-progress` (อยู่ระหว่างดำเนินการ))",
+            "d.yaml:3:28: error: `projects[1].status` cannot be `เสร็จ`; it is one of `done` (แล้วเสร็จ), `not-done` (ไม่สามารถดำเนินการได้), `in-progress` (อยู่ระหว่างดำเนินการ) (write a value or one of its words as listed)",
         ])
     }
 
@@ -187,6 +187,6 @@ final class FigureRuleTests: TemplateTestCase {
             let result = try expand(t, "d: \(written)")
             XCTAssertEqual(result.mapping?.map { $0.value.scalar ?? "" }, ["๑๕ ตุลาคม ๒๕๖๗", "๑๕ ต.ค. ๖๗"], written)
         }
-        XCTAssertEqual(errors(t, "d: 2567-02-30"), ["d.yaml:1:4: error: `d` should be a date written YYYY-MM-DD, found `2567-02-30`"])
+        XCTAssertEqual(errors(t, "d: 2567-02-30"), ["d.yaml:1:4: error: `d` should be a date written YYYY-MM-DD, found `2567-02-30` (a day that exists, with a Christian or Buddhist Era year: 2024-10-15 or 2567-10-15)"])
     }
 }
