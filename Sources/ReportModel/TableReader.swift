@@ -234,7 +234,6 @@ extension DocumentBuilder {
         return TableCell(blocks: paragraphs, location: location)
     }
 
-<<<<<<< HEAD
     /// Reports blocks written in a numeric column, where totals could not count them.
     private func blocksInNumericColumn(_ column: TableColumn?, at location: SourceLocation) {
         guard let column, column.number != nil else { return }
@@ -243,12 +242,8 @@ extension DocumentBuilder {
                           hint: "write the number as the cell's text, such as 20000 or `{text: 20000, bold: true}`")
     }
 
-    /// Blocks inside a cell: paragraphs (texts) and lists.
-    private func cellBlocks(_ items: [SyntaxNode], style: String) -> [Block] {
-=======
     /// Blocks inside a cell: paragraphs (texts), lists, pictures, rules, form lines and spaces.
     func cellBlocks(_ items: [SyntaxNode], style: String) -> [Block] {
->>>>>>> main
         items.compactMap { item -> Block? in
             if let text = item.scalar { return .paragraph(Paragraph(spans: spans(text), style: style, location: item.location)) }
             guard let block = readBlock(item) else { return nil }
