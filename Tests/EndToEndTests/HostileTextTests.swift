@@ -68,3 +68,25 @@ final class HostileTextTests: HostileTestCase {
         """)
     }
 }
+
+/// A layout error is reported with the warnings found while the description was read.
+final class LayoutErrorWarningTests: HostileTestCase {
+    func testLayoutErrorKeepsTheTemplatesWarnings() throws {
+        try write("t/template.yaml", Data("""
+        fields: {done: number, planned: number, position: text}
+        document:
+          blocks:
+            - warn-if: done > planned
+              at: done
+              message: more done than planned
+            - signature: {name: นายสมชาย ใจดี, position: "${position}"}
+        """.utf8))
+        let lines = (1...60).map { "ตำแหน่งบรรทัดที่ \($0)" }.joined(separator: "\n")
+        try assertRefused("template: ./t\ndone: 9\nplanned: 8\nposition: |\n\(lines.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))\n", """
+        r.yaml:2:7: warning: more done than planned
+        t/template.yaml:7:18: error: the signature block is 46.8 cm tall, taller than the page's text area (25.2 cm) (shorten the signers' `position` lines or `space`, or make the style smaller)
+        1 error in the description; nothing was written
+
+        """)
+    }
+}
