@@ -83,6 +83,8 @@ public final class TextShaper {
     private let layout: OpaquePointer
     /// Characters no loaded font could draw, met so far (they are left out of the output).
     public private(set) var missingCharacters = Set<Unicode.Scalar>()
+    /// How many texts `shape` has broken and shaped (tests check that layout reuses its lines).
+    public private(set) var shapedTexts = 0
 
     public init(library: FontLibrary) {
         self.library = library
@@ -98,6 +100,7 @@ public final class TextShaper {
     public func shape(text: String, ranges: [StyledRange], noBreaks: [NoBreakRange] = [], width: Double,
                       firstIndent: Double = 0) -> [ShapedLine] {
         let scale = Double(thaireport_pango_scale())
+        shapedTexts += 1
         pango_layout_set_text(layout, text, -1)
         pango_layout_set_width(layout, Int32(max(1, width * scale)))
         pango_layout_set_indent(layout, Int32(firstIndent * scale))
