@@ -234,6 +234,13 @@ public final class TextShaper {
     /// Clusters from their first bytes in visual order: each runs to the next larger first byte (or
     /// the item's end), whichever the direction.
     static func clusters(_ starts: [(byte: Int, glyphs: Range<Int>)], itemLength: Int) -> [GlyphCluster] {
+        if zip(starts, starts.dropFirst()).allSatisfy({ $0.byte < $1.byte }) {
+            // Left to right, each cluster once (the usual case): each runs to the next one's start.
+            return starts.indices.map { index in
+                let end = index + 1 < starts.count ? starts[index + 1].byte : itemLength
+                return GlyphCluster(bytes: starts[index].byte..<max(starts[index].byte, end), glyphs: starts[index].glyphs)
+            }.filter { !$0.bytes.isEmpty || !$0.glyphs.isEmpty }
+        }
         let sorted = Array(Set(starts.map(\.byte))).sorted()
         var end: [Int: Int] = [:]
         for (index, byte) in sorted.enumerated() { end[byte] = index + 1 < sorted.count ? sorted[index + 1] : itemLength }

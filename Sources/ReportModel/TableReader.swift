@@ -206,9 +206,16 @@ extension DocumentBuilder {
             return TableCell(blocks: [.paragraph(Paragraph(spans: [Span(format.format(value))], style: style, location: location))],
                              number: value, location: location)
         }
-        let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: true)
-            .map { Block.paragraph(Paragraph(spans: spans(String($0)), style: style, location: location)) }
+        let paragraphs = Self.lines(of: text)
+            .map { Block.paragraph(Paragraph(spans: spans($0), style: style, location: location)) }
         return TableCell(blocks: paragraphs, location: location)
+    }
+
+    /// The non-empty lines of a cell's text. Split over UTF-8 bytes; a text with a carriage return
+    /// is split by characters, so that `\r\n` (one character) stays as it is.
+    static func lines(of text: String) -> [String] {
+        if text.utf8.contains(0x0D) { return text.split(separator: "\n").map(String.init) }
+        return text.utf8.split(separator: 0x0A).map { String(Substring($0)) }
     }
 
     /// Blocks inside a cell: paragraphs (texts) and lists.
