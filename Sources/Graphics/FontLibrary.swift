@@ -27,6 +27,8 @@ public final class FontLibrary {
     /// Every font shaping has chosen, in the order first chosen: a `FontID` is an index here.
     private var shapedFonts: [ShapedFont] = []
     private var idsByFont: [UnsafeMutablePointer<PangoFont>: FontID] = [:]
+    /// Layout (which chooses fonts) and drawing (which reads them) may run on two threads.
+    private let shapedFontsLock = NSLock()
 
     /// Loads `files` (TrueType/OpenType) into an empty private configuration.
     /// Throws for a file that is missing or that fontconfig cannot read as a font.
@@ -64,6 +66,8 @@ public final class FontLibrary {
 
     /// The identifier of a font Pango chose; the library keeps the font for its lifetime.
     func id(for font: UnsafeMutablePointer<PangoFont>) -> FontID {
+        shapedFontsLock.lock()
+        defer { shapedFontsLock.unlock() }
         if let id = idsByFont[font] { return id }
         let id = FontID(index: shapedFonts.count)
         shapedFonts.append(ShapedFont(retaining: font))
@@ -72,7 +76,11 @@ public final class FontLibrary {
     }
 
     /// The font an identifier stands for.
-    func font(_ id: FontID) -> ShapedFont { shapedFonts[id.index] }
+    func font(_ id: FontID) -> ShapedFont {
+        shapedFontsLock.lock()
+        defer { shapedFontsLock.unlock() }
+        return shapedFonts[id.index]
+    }
 
     /// Family names found in one font file, or nil when the file is not a font fontconfig can read.
     public static func familyNames(inFile path: String) -> [String]? {

@@ -93,7 +93,8 @@ public enum ReportPipeline {
         var warnings: [Diagnostic] = []
         try target.write(reading: inputs) { temporary in
             let renderer = try PDFRenderer(path: temporary, metadata: report!.document.metadata, fonts: report!.fonts, images: report!.images)
-            try engine!.layout { renderer.draw($0) }
+            // Layout and drawing overlap on two threads; the PDF is the same as one thread makes.
+            try PagePipeline(environment: environment).run(layout: { try engine!.layout($0) }, draw: { renderer.draw($0) })
             pages = renderer.pageCount
             warnings = report!.warnings + engine!.warnings.map(\.diagnostic)
             engine = nil
