@@ -336,7 +336,7 @@ def memory_summary(results):
         per_page = (large.peak_kb - small.peak_kb) / max(1, (large.pages or 0) - (small.pages or 0))
         print(f"  {small.pages} -> {large.pages} pages: {small.peak_kb / 1024:.1f} -> {large.peak_kb / 1024:.1f} MB "
               f"({ratio:.2f}x, {per_page:.1f} kB per extra page, input included).")
-    check_list = sorted(checks.values(), key=lambda r: r.document)
+    check_list = sorted((r for r in checks.values() if "size 28" not in r.document), key=lambda r: r.document)
     if len(check_list) >= 2:
         rows = [int(re.search(r"\((\d+) rows\)", r.document).group(1)) for r in check_list if re.search(r"\((\d+) rows\)", r.document)]
         if len(rows) == len(check_list):
@@ -351,6 +351,10 @@ def memory_summary(results):
             per_page = (same[0].peak_kb - base.peak_kb) / ((same[0].pages or 0) - (base.pages or 0))
             print(f"  Same input, more pages (table text 14 -> 28): {base.pages} -> {same[0].pages} pages, "
                   f"{base.peak_kb / 1024:.1f} -> {same[0].peak_kb / 1024:.1f} MB ({per_page:.1f} kB per extra page, input fixed).")
+            small_check, large_check = checks.get(base.document), checks.get(same[0].document)
+            if small_check and large_check:
+                print(f"  check on the same input: {small_check.peak_kb / 1024:.1f} MB at {base.pages} pages, "
+                      f"{large_check.peak_kb / 1024:.1f} MB at {same[0].pages} pages.")
 
 
 def summary_table(results, documents):
@@ -522,6 +526,7 @@ def main():
             documents.append(label28)
             results.extend(thaireport_runs(binaries, "render", label28, big, os.path.join(workdir, name + "-size28.pdf"),
                                            os.path.join(workdir, name + "-size28"), args, 1))
+            results.extend(thaireport_runs(binaries, "check", label28, big, os.devnull, os.path.join(workdir, name + "-size28"), args, 1))
 
     summary_table(results, documents)
 
