@@ -29,6 +29,8 @@ public final class FontLibrary {
     private var idsByFont: [UnsafeMutablePointer<PangoFont>: FontID] = [:]
     /// Layout (which chooses fonts) and drawing (which reads them) may run on two threads.
     private let shapedFontsLock = NSLock()
+    /// Read and written by layout only.
+    private var saraAmGlyphs: [Int: SaraAmGlyph?] = [:]
 
     /// Loads `files` (TrueType/OpenType) into an empty private configuration.
     /// Throws for a file that is missing or that fontconfig cannot read as a font.
@@ -80,6 +82,15 @@ public final class FontLibrary {
         shapedFontsLock.lock()
         defer { shapedFontsLock.unlock() }
         return shapedFonts[id.index]
+    }
+
+    /// The font's precomposed ำ, when it can stand for shaping's nikhahit + sara aa (`SaraAmGlyph`);
+    /// checked once per font.
+    func saraAmGlyph(_ id: FontID) -> SaraAmGlyph? {
+        if let known = saraAmGlyphs[id.index] { return known }
+        let glyph = SaraAmGlyph(font: font(id))
+        saraAmGlyphs[id.index] = .some(glyph)
+        return glyph
     }
 
     /// Family names found in one font file, or nil when the file is not a font fontconfig can read.
