@@ -16,7 +16,12 @@ struct CompoundWords {
 
     /// Short words that stand on their own as a line's last or first piece of a compound (never a
     /// prefix such as การ or ความ, which would be left hanging).
-    static let freeStanding: Set<String> = ["ผล", "แผน", "งาน", "ระบบ", "ข้อมูล", "ช่อง", "ทาง", "เรื่อง", "เงิน", "คน", "ส่วน", "หน่วย"]
+    static let freeStanding: Set<String> = [
+        "ปี", "วัน", "เดือน", "คน", "งาน", "ผล", "แผน", "ทาง", "ช่อง", "เรื่อง", "เงิน", "ส่วน", "หน่วย", "ระบบ", "ข้อมูล", "ชื่อ", "เลข",
+        "บ้าน", "เมือง", "ถนน", "น้ำ", "ไฟ", "ดิน", "ป่า", "ทุน", "ค่า", "กอง", "ศูนย์", "ห้อง", "ตึก", "รถ", "ผู้ใหญ่", "เด็ก",
+        "จัด", "ทำ", "ใช้", "รับ", "ส่ง", "ให้", "ได้", "ออก", "เข้า", "ตั้ง", "สร้าง", "เปิด", "ปิด", "แจ้ง", "ตรวจ", "เก็บ", "แก้",
+        "ดู", "ฟัง", "พูด", "อ่าน", "เขียน", "คิด", "ขาย", "ซื้อ", "จ่าย", "ยืม", "คืน", "ย้าย", "เพิ่ม", "ลด", "ขอ", "ตอบ", "ถาม",
+    ]
 
     /// Segments `text` between the `boundaries` (byte offsets no word may cross, e.g. names' ends).
     init(dictionary: ThaiDictionary, text: String, utf8: [UInt8], boundaries: [Int]) {
@@ -29,7 +34,9 @@ struct CompoundWords {
         }
         self.words = words
         var splits: [(Int, Bool)] = []
-        // A compound's parts may be compounds too (รัฐมนตรีว่าการ|กระทรวงอุตสาหกรรม, then กระทรวง|อุตสาหกรรม).
+        // A compound's parts may be compounds too (รัฐมนตรีว่าการ|กระทรวงอุตสาหกรรม, then กระทรวง|อุตสาหกรรม):
+        // those split only when too wide for their column (งบประมาณ stays whole in ปี|งบประมาณ), and only
+        // into pieces that stand alone (อุตสาหกรรม never as อุตสาห|กร|รม).
         func split(_ piece: Range<Int>, depth: Int) {
             let parts = dictionary.parts(of: 0..<piece.count, in: String(decoding: utf8[piece], as: UTF8.self))
                 .map { (piece.lowerBound + $0.lowerBound)..<(piece.lowerBound + $0.upperBound) }
@@ -39,7 +46,7 @@ struct CompoundWords {
             for index in 1..<parts.count {
                 let left = syllables[..<index].reduce(0, +) >= 2 || (index == 1 && Self.freeStanding.contains(names[0]))
                 let right = syllables[index...].reduce(0, +) >= 2 || (index == parts.count - 1 && Self.freeStanding.contains(names[index]))
-                splits.append((parts[index].lowerBound, left && right))
+                if depth == 0 || (left && right) { splits.append((parts[index].lowerBound, depth == 0 && left && right)) }
             }
             if depth < 3 { for part in parts { split(part, depth: depth + 1) } }
         }
