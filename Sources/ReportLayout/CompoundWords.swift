@@ -55,14 +55,9 @@ struct CompoundWords {
         unknownRuns = Self.uncovered(utf8, by: words)
     }
 
-    /// Frees the positions between two words; raises the levels inside each word: between clusters
-    /// only, except between a compound's parts
+    /// Raises the levels inside each word: between clusters only, except between a compound's parts
     /// (at a cost in justified text when the pieces stand alone, otherwise only in a word too wide).
     func apply(to level: inout [UInt8], justified: Bool) {
-        // Where one word ends and the next begins, the dictionary accepts a break, whatever libthai says.
-        for (word, next) in zip(words, words.dropFirst()) where word.upperBound == next.lowerBound && level[next.lowerBound] == BreakLevel.grapheme {
-            level[next.lowerBound] = BreakLevel.free
-        }
         for word in words where word.count > 1 {
             for position in (word.lowerBound + 1)..<word.upperBound where level[position] != BreakLevel.never {
                 level[position] = BreakLevel.grapheme
