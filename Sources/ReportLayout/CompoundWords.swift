@@ -23,6 +23,9 @@ struct CompoundWords {
         "ดู", "ฟัง", "พูด", "อ่าน", "เขียน", "คิด", "ขาย", "ซื้อ", "จ่าย", "ยืม", "คืน", "ย้าย", "เพิ่ม", "ลด", "ขอ", "ตอบ", "ถาม",
     ]
 
+    /// Words that only start a compound (ความ|คิดเห็น would leave ความ hanging at a line's end).
+    static let prefixes: Set<String> = ["ความ", "การ", "ผู้", "นัก", "ชาว", "ที่", "เครื่อง"]
+
     /// Segments `text` between the `boundaries` (byte offsets no word may cross, e.g. names' ends).
     init(dictionary: ThaiDictionary, text: String, utf8: [UInt8], boundaries: [Int]) {
         var words: [Range<Int>] = []
@@ -43,12 +46,12 @@ struct CompoundWords {
             guard parts.count >= 2 else { return }
             let syllables = parts.map { Self.syllables(in: utf8[$0]) }
             let names = parts.map { String(decoding: utf8[$0], as: UTF8.self) }
-            for index in 1..<parts.count {
+            for index in 1..<parts.count where !(index == 1 && Self.prefixes.contains(names[0])) {
                 let left = syllables[..<index].reduce(0, +) >= 2 || (index == 1 && Self.freeStanding.contains(names[0]))
                 let right = syllables[index...].reduce(0, +) >= 2 || (index == parts.count - 1 && Self.freeStanding.contains(names[index]))
                 if depth == 0 || (left && right) { splits.append((parts[index].lowerBound, depth == 0 && left && right)) }
             }
-            if depth < 3 { for part in parts { split(part, depth: depth + 1) } }
+            if depth == 0 { for part in parts { split(part, depth: 1) } }
         }
         for word in words { split(word, depth: 0) }
         self.splits = splits
@@ -70,8 +73,8 @@ struct CompoundWords {
 
     /// Thai syllables in a word, estimated from its vowels: a leading vowel (เ แ โ ใ ไ) opens a
     /// syllable and takes the vowel signs of its first consonants; every other vowel sign opens one.
-    /// A word of five or more letters besides a leading vowel has at least two (กระทรวง, whose
-    /// vowels are not written); any word has at least one (ผล, หอ).
+    /// A word of four or more letters (marks aside) has at least two (แสดง, กระทรวง, whose vowels are
+    /// not written); any word has at least one (ผล, หอ).
     static func syllables(in letters: ArraySlice<UInt8>) -> Int {
         var count = 0
         var sinceLeading = Int.max
@@ -87,11 +90,11 @@ struct CompoundWords {
             if (0x0E01...0x0E2E).contains(value) {
                 sinceLeading = sinceLeading == Int.max ? Int.max : sinceLeading + 1
                 spelled += 1
-            } else if [0x0E30, 0x0E32, 0x0E33].contains(value) {
+            } else if [0x0E30, 0x0E32, 0x0E33, 0x0E40, 0x0E41, 0x0E42, 0x0E43, 0x0E44].contains(value) {
                 spelled += 1
             }
         }
-        return max(count, spelled >= 5 ? 2 : 1)
+        return max(count, spelled >= 4 ? 2 : 1)
     }
 
     /// Runs of two or more Thai letters (U+0E01–U+0E4F) outside every word.
