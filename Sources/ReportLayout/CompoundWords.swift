@@ -58,12 +58,13 @@ struct CompoundWords {
         unknownRuns = Self.uncovered(utf8, by: words)
     }
 
-    /// Raises the levels inside each word: between clusters only, except between a compound's parts
-    /// (at a cost in justified text when the pieces stand alone, otherwise only in a word too wide).
+    /// Raises the levels inside each word (where libthai guesses, then between clusters), except
+    /// between a compound's parts: at a cost in justified text when the pieces stand alone,
+    /// otherwise only in a word too wide.
     func apply(to level: inout [UInt8], justified: Bool) {
         for word in words where word.count > 1 {
             for position in (word.lowerBound + 1)..<word.upperBound where level[position] != BreakLevel.never {
-                level[position] = BreakLevel.grapheme
+                level[position] = level[position] == BreakLevel.free ? BreakLevel.guessed : BreakLevel.grapheme
             }
         }
         for split in splits where level[split.position] != BreakLevel.never {

@@ -15,10 +15,13 @@ enum BreakLevel {
     static let betweenWords: UInt8 = 2
     /// After the agency type of a name (องค์การบริหารส่วนตำบล | ท่ามะพลา), between a title and a name.
     static let afterAgency: UInt8 = 3
-    /// Where Pango breaks inside a word, number, URL or compound.
+    /// Where Pango breaks inside a number, URL or Latin word, or between the parts of a compound
+    /// that do not stand alone.
     static let insideWord: UInt8 = 4
+    /// Where libthai breaks inside a dictionary word (a guess, better than none).
+    static let guessed: UInt8 = 5
     /// Between any two grapheme clusters.
-    static let grapheme: UInt8 = 5
+    static let grapheme: UInt8 = 6
     /// Never (inside a grapheme cluster).
     static let never: UInt8 = 255
 }
