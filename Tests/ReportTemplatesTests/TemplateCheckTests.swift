@@ -133,7 +133,7 @@ final class TemplateCheckTests: TemplateTestCase {
 
     func testTheBundledTemplatesLoad() throws {
         let library = TemplateLibrary(folder: Self.root.appendingPathComponent("Templates").path)
-        XCTAssertEqual(library.names, ["anticorruption-plan-report", "ita-analysis", "ita-measures"])
+        XCTAssertEqual(library.names, ["announcement", "anticorruption-plan-report", "ita-analysis", "ita-measures", "letter", "memo"])
         for name in library.names { XCTAssertNoThrow(try library.template(named: name), name) }
     }
 }
