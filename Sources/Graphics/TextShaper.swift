@@ -108,9 +108,8 @@ public final class TextShaper {
         return lines
     }
 
-    /// Byte offsets where the current layout allows a line break after white space (Pango's breaks
-    /// ), in increasing order, the text's start and end excluded:
-    /// the ends of the text layer's words. Breaks between Thai words without a space are left out,
+    /// Byte offsets where the current layout allows a line break after white space, in increasing
+    /// order, the text's start and end excluded: the ends of the text layer's words. Breaks between Thai words without a space are left out,
     /// since readers would put a space where one word's `/ActualText` span meets the next.
     private func lineBreakOffsets(in text: String) -> [Int] {
         var count: Int32 = 0
