@@ -40,6 +40,7 @@ extension TextShaper {
     /// Shapes `text` (`ranges` must cover it) once, without wrapping, and reports its metrics.
     public func measure(text: String, ranges: [StyledRange]) -> ParagraphMetrics {
         let scale = Double(thaireport_pango_scale())
+        shapedTexts += 1
         prepare(text: text, ranges: ranges)
         let utf8 = Array(text.utf8)
         var cluster = [Double](repeating: 0, count: utf8.count + 1)

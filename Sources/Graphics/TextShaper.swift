@@ -76,6 +76,8 @@ public final class TextShaper {
     let layout: OpaquePointer
     /// Characters no loaded font could draw, met so far (they are left out of the output).
     public private(set) var missingCharacters = Set<Unicode.Scalar>()
+    /// How many texts `shape` or `measure` has shaped whole (tests check that layout reuses its lines).
+    public internal(set) var shapedTexts = 0
 
     public init(library: FontLibrary) {
         self.library = library
@@ -90,6 +92,7 @@ public final class TextShaper {
     /// with Pango's own line breaking, and shapes them. `ranges` must cover the text.
     public func shape(text: String, ranges: [StyledRange], width: Double, firstIndent: Double = 0) -> [ShapedLine] {
         let scale = Double(thaireport_pango_scale())
+        shapedTexts += 1
         prepare(text: text, ranges: ranges)
         pango_layout_set_width(layout, Int32(max(1, width * scale)))
         pango_layout_set_indent(layout, Int32(firstIndent * scale))
@@ -205,6 +208,13 @@ public final class TextShaper {
     /// Clusters from their first bytes in visual order: each runs to the next larger first byte (or
     /// the item's end), whichever the direction.
     static func clusters(_ starts: [(byte: Int, glyphs: Range<Int>)], itemLength: Int) -> [GlyphCluster] {
+        if zip(starts, starts.dropFirst()).allSatisfy({ $0.byte < $1.byte }) {
+            // Left to right, each cluster once (the usual case): each runs to the next one's start.
+            return starts.indices.map { index in
+                let end = index + 1 < starts.count ? starts[index + 1].byte : itemLength
+                return GlyphCluster(bytes: starts[index].byte..<max(starts[index].byte, end), glyphs: starts[index].glyphs)
+            }.filter { !$0.bytes.isEmpty || !$0.glyphs.isEmpty }
+        }
         let sorted = Array(Set(starts.map(\.byte))).sorted()
         var end: [Int: Int] = [:]
         for (index, byte) in sorted.enumerated() { end[byte] = index + 1 < sorted.count ? sorted[index + 1] : itemLength }

@@ -27,6 +27,8 @@ final class TextSetter {
     let shaper: TextShaper
     private let scales: [String: Double]
     private let rules: LineBreakRules
+    /// Lines already set, kept across the passes of a document with a contents page (`SetLineCache`).
+    var lineCache: SetLineCache?
 
     init(shaper: TextShaper, document: Document, dictionary: ThaiDictionary = .empty) {
         self.shaper = shaper
@@ -42,8 +44,8 @@ final class TextSetter {
                            size: (size ?? style.size) * (scales[family] ?? 1))
     }
 
-    /// Sets `spans` in `style` into lines no wider than `width`.
-    func set(_ spans: [Span], style: TextStyle, width: Double, align: HorizontalAlignment? = nil, firstIndent: Double? = nil) -> [SetLine] {
+    /// Sets `spans` in `style` into lines no wider than `width` (`set` answers from `lineCache` first).
+    func setLines(_ spans: [Span], style: TextStyle, width: Double, align: HorizontalAlignment? = nil, firstIndent: Double? = nil) -> [SetLine] {
         var text = ""
         var ranges: [StyledRange] = []
         var underlined: [Range<Int>] = []

@@ -50,11 +50,6 @@ public final class TemplateExpander {
             throw DiagnosticList([Diagnostic(at: description.location, "a description must be a mapping of fields, found \(description.kindName)")])
         }
         let variant = chooseVariant(pairs.first { $0.key.scalar == "variant" }?.value)
-        template.fields.checkRecord(pairs, at: description.location, path: "", diagnostics: diagnostics,
-                                    ignoring: Set(Self.descriptionKeys))
-        if let variant { checkUnused(pairs, variant: variant) }
-        if diagnostics.hasErrors { throw DiagnosticList(diagnostics.sorted) }
-
         let scope = Scope(parent: nil)
         let inForce = template.definitions(for: variant)
         constants = inForce.constants
@@ -64,6 +59,19 @@ public final class TemplateExpander {
             let given = pairs.first { $0.key.scalar == spec.name }?.value
             scope.bindings[spec.name] = .value(.field(given, spec: spec))
         }
+        // Bounds computed from the description (`max: ${count(dimensions)}`) are computed once each.
+        var bounds: [String: Decimal?] = [:]
+        let resolveBound: FieldBounds.Resolver = { compiled in
+            let key = "\(compiled.location)"
+            if let known = bounds[key] { return known }
+            let value = (try? self.evaluate(compiled, in: scope))?.number
+            bounds[key] = value
+            return value
+        }
+        template.fields.checkRecord(pairs, at: description.location, path: "", resolve: resolveBound, diagnostics: diagnostics,
+                                    ignoring: Set(Self.descriptionKeys))
+        if let variant { checkUnused(pairs, variant: variant) }
+        if diagnostics.hasErrors { throw DiagnosticList(diagnostics.sorted) }
         do {
             let result = try expandValue(template.body, in: scope) ?? SyntaxNode(.mapping([]), at: template.body.location)
             if diagnostics.hasErrors { throw DiagnosticList(diagnostics.sorted) }
@@ -153,6 +161,9 @@ public final class TemplateExpander {
                 if value.isNull { return nil }
                 try budget.add(value)
                 return value.node(at: directive.subject.location)
+            case .warning:
+                _ = try run(directive, in: scope)
+                return nil
             }
         }
     }
@@ -208,6 +219,9 @@ public final class TemplateExpander {
             try budget.add(value)
             if let items = value.items { return items.map { $0.node(at: directive.subject.location) } }
             return [value.node(at: directive.subject.location)]
+        case let .warning(message, at):
+            if value.isTruthy { try warn(message, at: at, directive: directive, in: scope) }
+            return []
         }
     }
 
@@ -278,6 +292,19 @@ public final class TemplateExpander {
         case nil:
             throw EvaluationError(message: "nothing is called `\(name)`")
         }
+    }
+
+    /// Warnings found while filling the template in (a `warn-if` that held), in file order.
+    public var warnings: [Diagnostic] { diagnostics.sorted.filter { $0.severity == .warning } }
+
+    /// Gives the warning of a `warn-if` that holds, at the description's value `at` names (at the
+    /// directive when it names none).
+    private func warn(_ message: TemplateNode, at place: CompiledExpression?, directive: Directive, in scope: Scope) throws {
+        let text = try expandValue(message, in: scope)?.scalar ?? ""
+        var location = directive.location
+        if let place, case let .data(node, _) = try evaluate(place, in: scope) { location = node.location }
+        let diagnostic = Diagnostic(.warning, at: location, text)
+        if reported.insert(diagnostic.description).inserted { diagnostics.add(diagnostic) }
     }
 
     /// Reports a problem once, however many times the same value causes it.
