@@ -84,7 +84,7 @@ final class LayoutErrorWarningTests: HostileTestCase {
         let lines = (1...60).map { "ตำแหน่งบรรทัดที่ \($0)" }.joined(separator: "\n")
         try assertRefused("template: ./t\ndone: 9\nplanned: 8\nposition: |\n\(lines.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))\n", """
         r.yaml:2:7: warning: more done than planned
-        t/template.yaml:7:18: error: the signature block is 46.8 cm tall, taller than the page's text area (25.2 cm) (shorten the signers' `position` lines or `space`, or make the style smaller)
+        t/template.yaml:7:18: error: the signature block is 46.1 cm tall, taller than the page's text area (25.2 cm) (shorten the signers' `position` lines or `space`, or make the style smaller)
         1 error in the description; nothing was written
 
         """)
