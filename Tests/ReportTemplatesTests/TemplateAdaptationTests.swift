@@ -1,0 +1,175 @@
+import Foundation
+import ReportSyntax
+@testable import ReportTemplates
+import XCTest
+
+/// Descriptions that change their template without copying it: `texts:` and `tables:`.
+final class TemplateAdaptationTests: TemplateTestCase {
+    /// A template with a fixed caption and a named table whose header has two rows and spans.
+    private let budgetTemplate = """
+    fields:
+      projects:
+        item: {name: text, budget: number, spent: number, note: {required: false}}
+    texts:
+      caption: [ตารางสรุป, ประจำปี]
+    document:
+      blocks:
+        - for-each: caption
+          as: line
+          do: {paragraph: "${line}"}
+        - table:
+            name: summary
+            columns:
+              - {key: number, width: 1cm}
+              - {key: name, width: 1fr}
+              - {key: budget, width: 2cm, format: money}
+              - {key: spent, width: 2cm, format: money}
+              - {key: note, width: 2cm}
+            header:
+              - [{text: ลำดับ, rowspan: 2}, {text: โครงการ, rowspan: 2}, {text: งบประมาณ, colspan: 2}, {text: หมายเหตุ, rowspan: 2}]
+              - [ตั้งไว้, เบิกจ่าย]
+            rows:
+              for-each: projects
+              as: p
+              index: n
+              do: {cells: ["${n}", "${p.name}", "${p.budget}", "${p.spent}", "${p.note}"]}
+            totals: {label: รวม, columns: [budget, spent]}
+    """
+
+    private let projects = """
+    projects:
+      - {name: ก, budget: 100, spent: 60, contact: นายเอ}
+      - {name: ข, budget: 50, spent: 50}
+    """
+
+    private func table(_ result: SyntaxNode) -> SyntaxNode? {
+        result.mapping?.first { $0.key.scalar == "blocks" }?.value.sequence?.compactMap { block in
+            block.mapping?.first { $0.key.scalar == "table" }?.value
+        }.first
+    }
+
+    private func value(_ node: SyntaxNode?, _ key: String) -> SyntaxNode? { node?.mapping?.first { $0.key.scalar == key }?.value }
+
+    /// A row or list of cells as short text: `a|{b 2x1}|c`.
+    private func cells(_ node: SyntaxNode?) -> String {
+        (node?.sequence ?? value(node, "cells")?.sequence ?? []).map { cell -> String in
+            if let text = cell.scalar { return text }
+            let spans = (value(cell, "colspan")?.scalar ?? "1") + "x" + (value(cell, "rowspan")?.scalar ?? "1")
+            return "{\(value(cell, "text")?.scalar ?? "") \(spans)}"
+        }.joined(separator: "|")
+    }
+
+    func testWithoutChangesTheNamedTableIsAsWrittenAndLosesItsName() throws {
+        let result = try expand(try template(budgetTemplate), projects.replacingOccurrences(of: ", contact: นายเอ", with: ""))
+        let summary = table(result)
+        XCTAssertNil(value(summary, "name"))
+        XCTAssertEqual(cells(value(summary, "header")?.sequence?[0]), "{ลำดับ 1x2}|{โครงการ 1x2}|{งบประมาณ 2x1}|{หมายเหตุ 1x2}")
+        XCTAssertEqual(cells(value(summary, "rows")?.sequence?[0]), "๑|ก|100|60|")
+    }
+
+    func testRenameResizeHideAndAddFollowSpans() throws {
+        let result = try expand(try template(budgetTemplate), projects + """
+
+        tables:
+          summary:
+            columns:
+              note: {header: ข้อสังเกต, width: 3cm}
+              spent: {hide: true}
+            add:
+              - {key: contact, header: ผู้ประสานงาน, after: budget, width: 2.5cm}
+              - {key: phone, header: โทร, before: number}
+        """)
+        let summary = table(result)
+        XCTAssertEqual(value(summary, "columns")?.sequence?.compactMap { value($0, "key")?.scalar }, ["phone", "number", "name", "budget", "contact", "note"])
+        XCTAssertEqual(value(value(summary, "columns")?.sequence?[5], "width")?.scalar, "3cm")
+        // งบประมาณ spanned budget and spent: it loses spent; contact, after it, spans both header rows.
+        XCTAssertEqual(cells(value(summary, "header")?.sequence?[0]), "{โทร 1x2}|{ลำดับ 1x2}|{โครงการ 1x2}|{งบประมาณ 1x1}|{ผู้ประสานงาน 1x2}|{ข้อสังเกต 1x2}")
+        XCTAssertEqual(cells(value(summary, "header")?.sequence?[1]), "ตั้งไว้")
+        XCTAssertEqual(cells(value(summary, "rows")?.sequence?[0]), "|๑|ก|100|นายเอ|")
+        XCTAssertEqual(cells(value(summary, "rows")?.sequence?[1]), "|๒|ข|50||")
+        XCTAssertEqual(cells(value(value(summary, "totals"), "columns")), "budget")
+    }
+
+    func testAColumnAddedInsideASpanWidensIt() throws {
+        let summary = table(try expand(try template(budgetTemplate), projects + """
+
+        tables:
+          summary:
+            add: [{key: contact, header: ผู้ประสานงาน, after: budget}]
+        """))
+        XCTAssertEqual(cells(value(summary, "header")?.sequence?[0]), "{ลำดับ 1x2}|{โครงการ 1x2}|{งบประมาณ 3x1}|{หมายเหตุ 1x2}")
+        XCTAssertEqual(cells(value(summary, "header")?.sequence?[1]), "ตั้งไว้|ผู้ประสานงาน|เบิกจ่าย")
+        XCTAssertEqual(cells(value(summary, "rows")?.sequence?[0]), "๑|ก|100|นายเอ|60|")
+    }
+
+    func testTextsReplaceTheTemplatesFixedTexts() throws {
+        let result = try expand(try template(budgetTemplate), projects.replacingOccurrences(of: ", contact: นายเอ", with: "") + """
+
+        texts:
+          caption: ตารางสรุปผลการดำเนินงาน
+        """)
+        let paragraphs = result.mapping?.first?.value.sequence?.compactMap { value($0, "paragraph")?.scalar }
+        XCTAssertEqual(paragraphs, ["ตารางสรุปผลการดำเนินงาน"])
+    }
+
+    func testMistakesAreReportedAtTheirPlaceWithTheNearestName() throws {
+        let t = try template(budgetTemplate)
+        XCTAssertEqual(errors(t, projects.replacingOccurrences(of: ", contact: นายเอ", with: "") + """
+
+        texts:
+          captoin: x
+          caption: {a: 1}
+        tables:
+          sumary: {}
+          summary:
+            columns:
+              budgt: {header: x}
+              note: {hide: maybe, colour: red}
+            add:
+              - {key: contact, header: ผู้ประสานงาน, after: budget, before: name}
+              - {header: x}
+        """), [
+            "d.yaml:5:3: error: unknown text `captoin` (did you mean `caption`? the template's texts are `caption`)",
+            "d.yaml:6:12: error: `texts.caption` should be a text or a list of texts (one per line), found a mapping",
+            "d.yaml:8:3: error: unknown table `sumary` (did you mean `summary`? the template's tables are `summary`)",
+            "d.yaml:12:20: error: `tables.summary.columns.note.hide` should be true or false, found `maybe`",
+            "d.yaml:12:27: error: unknown key `colour` in `tables.summary.columns.note` (it takes `header`, `width`, `align`, `hide`)",
+            "d.yaml:14:9: error: `tables.summary.add[1]` gives both `after` and `before` (keep one)",
+            "d.yaml:15:9: error: `tables.summary.add[2]` needs `key` (the field of each row that fills it) and `header` (a text)",
+        ])
+        // Column keys are checked against the table as the template makes it.
+        XCTAssertEqual(errors(t, projects + """
+
+        tables:
+          summary:
+            columns:
+              budgt: {header: x}
+            add:
+              - {key: contact, header: ผู้ประสานงาน, after: nots}
+        """), [
+            "d.yaml:7:7: error: the table has no column `budgt` (did you mean `budget`? its columns are `number`, `name`, `budget`, `spent`, `note`)",
+            "d.yaml:9:53: error: the table has no column `nots` (did you mean `note`? its columns are `number`, `name`, `budget`, `spent`, `note`)",
+        ])
+    }
+
+    func testAnAddedColumnsFieldIsCheckedLikeTheOthers() throws {
+        let t = try template(budgetTemplate)
+        XCTAssertEqual(errors(t, projects.replacingOccurrences(of: "contact:", with: "contct:") + """
+
+        tables:
+          summary:
+            add: [{key: contact, header: ผู้ประสานงาน}]
+        """), ["d.yaml:2:39: error: unknown field `projects[1].contct` (did you mean `contact`?)"])
+        // Without the column, the field is unknown.
+        XCTAssertEqual(errors(t, projects), ["d.yaml:2:39: error: unknown field `projects[1].contact` (the fields here are `name`, `budget`, `spent`, `note`)"])
+    }
+
+    func testATableNameMustBeWrittenAsItIs() {
+        XCTAssertEqual(loadErrors("""
+        fields: {n: text}
+        document:
+          blocks:
+            - table: {name: "${n}", columns: [1fr], rows: [[a]]}
+        """), ["t.yaml:4:21: error: a table's `name` is written as it is, without `${…}` (descriptions change the table by this name under `tables:`)"])
+    }
+}
