@@ -51,4 +51,20 @@ final class NewTemplateExampleTests: FolderTestCase {
         assertOnPage(pages, 3, ["๒.๓.๒ มาตรการกระจายอำนาจ", "รวมมิติที่ ๒ จำนวน ๘ โครงการ ๑๐,๐๐๐ - ๑๐,๐๐๐ ๑๐,๐๐๐"])
         assertOnPage(pages, 4, ["รวมมิติที่ ๔ จำนวน ๔ โครงการ - - - -", "รวมทั้งสิ้น ๒๐ โครงการ ๒๑๐,๐๐๐ ๑๘๐,๐๐๐ ๒๑๐,๐๐๐ ๒๑๐,๐๐๐"])
     }
+
+    /// The OIT form: one page, the form's rows, and each signer's date (the form's when none is given).
+    func testOITPublicationFormPrintsItsRowsAndTheThreeSigners() throws {
+        let pages = try render("oit-publication-form/examples/000-klong-prasak-o14.yaml")
+        XCTAssertEqual(pages.count, 1)
+        assertOnPage(pages, 1, [
+            "แบบฟอร์มการขอเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน",
+            "ชื่อหน่วยงาน: องค์การบริหารส่วนตำบลคลองประสัก อำเภอเมือง จังหวัดกระบี่",
+            "วัน/เดือน/ปี: ๑๘ ตุลาคม ๒๕๖๗",
+            "หัวข้อ: o๑๔ แผนดำเนินงานและการใช้งบประมาณประจำปี",
+            "Link ภายนอก: https://www.klongprasak.go.th/ita/2568/o14",
+            "ผู้รับผิดชอบการให้ข้อมูล ผู้อนุมัติรับรอง ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่",
+            "(นางสาวสมหญิง รักงาน)", "(นายสมชาย ใจดี)", "(นายสมศักดิ์ มั่นคง)",
+            "วันที่ ๑๘ ตุลาคม ๒๕๖๗", "วันที่ ๒๑ ตุลาคม ๒๕๖๗", "วันที่ ๒๒ ตุลาคม ๒๕๖๗",
+        ])
+    }
 }
