@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Yams
 
 /// The templates added for the rest of the ITA documents, end to end: each example renders, and
 /// its computed figures (counts, totals, risk levels, matrix cells) are the hand-computed ones,
@@ -66,5 +67,76 @@ final class NewTemplateExampleTests: FolderTestCase {
             "(นางสาวสมหญิง รักงาน)", "(นายสมชาย ใจดี)", "(นายสมศักดิ์ มั่นคง)",
             "วันที่ ๑๘ ตุลาคม ๒๕๖๗", "วันที่ ๒๑ ตุลาคม ๒๕๖๗", "วันที่ ๒๒ ตุลาคม ๒๕๖๗",
         ])
+    }
+
+    /// The risk assessment: L × I and its level per risk, the counts by level, and the matrix with
+    /// each risk's number in its cell. By hand: ๑ = 3 × 4 = 12 สูง, ๒ = 2 × 5 = 10 สูง, ๓ and ๔ =
+    /// 2 × 3 = 6 ปานกลาง, so สูงมาก 0, สูง 2, ปานกลาง 2, ต่ำ 0; ๓ and ๔ share the cell L 2, I 3.
+    func testBriberyRiskAssessmentScoresLevelsAndMatrix() throws {
+        let file = "bribery-risk-assessment/examples/000-klong-prasak-bribery-risks-2568.yaml"
+        let pages = try render(file)
+        XCTAssertEqual(pages.count, 3)
+        assertOnPage(pages, 1, [
+            "ความเสี่ยงทั้งหมด ๔ เหตุการณ์ อยู่ในระดับสูงมาก ๐ เหตุการณ์ ระดับสูง ๒ เหตุการณ์ ระดับปานกลาง ๒ เหตุการณ์ และระดับต่ำ ๐ เหตุการณ์",
+            "การตรวจสอบแบบแปลน ๓ ๔ ๑๒ สูง",
+            "ผ่านการตรวจรับงาน ๒ ๕ ๑๐ สูง",
+            "หรือละเว้นการจัดเก็บ ๒ ๓ ๖ ปานกลาง",
+        ])
+        assertOnPage(pages, 2, ["ผลกระทบ (I) โอกาสที่จะเกิด (L)", "๕ สูงมาก ๒", "๔ สูง ๑", "๓ ปานกลาง ๓, ๔", "สูงมาก ๑๗ – ๒๕"])
+        assertOnPage(pages, 3, ["มาตรการป้องกันการทุจริตและการรับสินบน", "สำนักปลัด (งาน สาธารณสุข)"])
+
+        // The matrix's colours, from the expanded description: row ๕ is the first, and each row
+        // starts with the impact and its word.
+        let (status, expanded, errors) = try RenderTests.run(RenderTests.binary.path,
+                                                            ["expand", RenderTests.root.appendingPathComponent("Templates/\(file)").path])
+        XCTAssertEqual(status, 0, errors)
+        let blocks = try XCTUnwrap((try Yams.load(yaml: expanded) as? [String: Any])?["blocks"] as? [Any])
+        let tables = blocks.compactMap { ($0 as? [String: Any])?["table"] as? [String: Any] }
+        let matrix = try XCTUnwrap(tables.first { ($0["style"] as? String) == "matrix" })
+        let rows = try XCTUnwrap(matrix["rows"] as? [[String: Any]])
+        func cell(impact: Int, likelihood: Int) -> [String: String] {
+            let cells = rows[5 - impact]["cells"] as? [Any] ?? []
+            return (cells[1 + likelihood] as? [String: Any] ?? [:]).compactMapValues { "\($0)" }
+        }
+        XCTAssertEqual(cell(impact: 4, likelihood: 3)["text"], "๑")
+        XCTAssertEqual(cell(impact: 4, likelihood: 3)["shade"], "#FFC000")   // 12: สูง
+        XCTAssertEqual(cell(impact: 5, likelihood: 2)["text"], "๒")
+        XCTAssertEqual(cell(impact: 3, likelihood: 2)["text"], "๓, ๔")
+        XCTAssertEqual(cell(impact: 3, likelihood: 2)["shade"], "#FFFF00")   // 6: ปานกลาง
+        XCTAssertEqual(cell(impact: 5, likelihood: 5)["shade"], "#FF0000")   // 25: สูงมาก
+        XCTAssertEqual(cell(impact: 1, likelihood: 3)["shade"], "#92D050")   // 3: ต่ำ
+        XCTAssertEqual(cell(impact: 1, likelihood: 3)["text"], "")
+    }
+
+    /// The monitoring variant: ✓ under each measure's status and the counts. By hand: 2 done,
+    /// 1 in progress, 1 not started of 4, so 2 × 100 / 4 = ร้อยละ ๕๐.
+    func testBriberyMeasuresMonitoringCountsStatuses() throws {
+        let pages = try render("bribery-risk-assessment/examples/000-klong-prasak-bribery-risks-2568-monitoring.yaml")
+        XCTAssertEqual(pages.count, 2)
+        assertOnPage(pages, 1, [
+            "รายงานผลการติดตามการดำเนินการตามมาตรการป้องกันการรับสินบน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ รอบ ๖ เดือน",
+            "มาตรการทั้งหมด ๔ มาตรการ ดำเนินการแล้วเสร็จ ๒ มาตรการ อยู่ระหว่างดำเนินการ ๑ มาตรการ ยังไม่ได้ดำเนินการ ๑ มาตรการ คิดเป็นร้อยละ ๕๐",
+            "ไม่มีคำขอเกินกำหนด ✓ กองช่าง",
+        ])
+        assertOnPage(pages, 2, ["ครบ ๖ เดือน คณะกรรมการลงนามครบทุกโครงการ ✓ กองคลัง", "แล้ว ๔๐ ราย จาก ๑๒๐ ราย ✓ กองคลัง", "ยังไม่ได้ดำเนินการ ✓ สำนักปลัด"])
+    }
+
+    /// `thaireport new` for each of these templates and each of their variants writes a description
+    /// that renders as written.
+    func testNewWritesADescriptionThatRendersForEveryVariant() throws {
+        let cases: [(template: String, variant: String?)] = [
+            ("anticorruption-plan", nil), ("oit-publication-form", nil),
+            ("bribery-risk-assessment", "assessment"), ("bribery-risk-assessment", "monitoring"),
+        ]
+        for (template, variant) in cases {
+            let name = template + (variant.map { "-" + $0 } ?? "")
+            let description = folder.appendingPathComponent("\(name).yaml")
+            let (written, _, writeErrors) = try RenderTests.run(RenderTests.binary.path,
+                                                                ["new", template, "-o", description.path] + (variant.map { ["--variant", $0] } ?? []))
+            XCTAssertEqual(written, 0, "\(name): \(writeErrors)")
+            let pdf = folder.appendingPathComponent("\(name).pdf")
+            let (rendered, _, renderErrors) = try RenderTests.run(RenderTests.binary.path, ["render", description.path, "-o", pdf.path, "-q"])
+            XCTAssertEqual(rendered, 0, "\(name): \(renderErrors)")
+        }
     }
 }
