@@ -68,14 +68,14 @@ struct TableAdapter {
             guard let index = column(named: columnChange.key) else { continue }
             if let width = columnChange.width { columns[index] = Self.setting("width", to: width, in: columns[index]) }
             if let align = columnChange.align { columns[index] = Self.setting("align", to: align, in: columns[index]) }
-            if let text = columnChange.header { rename(column: index, to: text, in: &header, key: columnChange.key) }
+            if let text = columnChange.header { rename(column: index, of: columns.count, to: text, in: &header, key: columnChange.key) }
         }
         for columnChange in change.columns where columnChange.hide {
             guard let index = column(named: columnChange.key) else { continue }
             let key = keys[index]
+            Self.remove(column: index, of: columns.count, from: &header)
+            Self.remove(column: index, of: columns.count, from: &body, key: key)
             columns.remove(at: index)
-            Self.remove(column: index, from: &header)
-            Self.remove(column: index, from: &body, key: key)
             totals?.removeAll { $0.scalar == key }
         }
         for added in change.added {
@@ -88,16 +88,16 @@ struct TableAdapter {
                                                                 (Self.word("width", at: added.key.location), added.width ?? Self.word("1fr", at: added.key.location))]
             if let align = added.align { spec.append((Self.word("align", at: align.location), align)) }
             if let format = added.format { spec.append((Self.word("format", at: format.location), format)) }
-            columns.insert(SyntaxNode(.mapping(spec), at: added.key.location), at: position)
-            Self.insert(column: position, from: &header, cell: { _, rowsLeft in
+            Self.insert(column: position, of: columns.count, from: &header, cell: { _, rowsLeft in
                 rowsLeft == 1 ? added.header
                     : SyntaxNode(.mapping([(Self.word("text", at: added.header.location), added.header),
                                            (Self.word("rowspan", at: added.header.location), Self.word(String(rowsLeft), at: added.header.location))]),
                                  at: added.header.location)
             }, stopAfterInsert: true)
-            Self.insert(column: position, from: &body, cell: { rowIndex, _ in
+            Self.insert(column: position, of: columns.count, from: &body, cell: { rowIndex, _ in
                 Self.cell(added.key, of: rowIndex < items.count ? items[rowIndex] : nil, at: added.key.location)
             }, stopAfterInsert: false, key: added.key.scalar ?? "")
+            columns.insert(SyntaxNode(.mapping(spec), at: added.key.location), at: position)
         }
 
         set("columns", SyntaxNode(.sequence(columns), at: value("columns")!.location))
@@ -130,8 +130,9 @@ struct TableAdapter {
         cell.mapping?.first { $0.key.scalar == key }?.value.scalar.flatMap { Int($0) }.map { max($0, 1) } ?? 1
     }
 
-    /// Where each cell of each row sits, rows spanning down from above taken into account.
-    private static func placements(_ rows: [Row]) -> [[Placement]] {
+    /// Where each cell of each row sits, rows spanning down from above taken into account. Spans
+    /// count at most to the table's edge (the model reports spans past it).
+    private static func placements(_ rows: [Row], columns: Int) -> [[Placement]] {
         var coveredUntil: [Int: Int] = [:]   // column -> first row no longer covered from above
         var result: [[Placement]] = []
         for (rowIndex, row) in rows.enumerated() {
@@ -139,7 +140,8 @@ struct TableAdapter {
             var placed: [Placement] = []
             for (index, cell) in (row.isRecord ? [] : row.cells).enumerated() {
                 while (coveredUntil[column] ?? 0) > rowIndex { column += 1 }
-                let placement = Placement(index: index, column: column, colspan: span(cell, "colspan"), rowspan: span(cell, "rowspan"))
+                let placement = Placement(index: index, column: column, colspan: min(span(cell, "colspan"), max(columns - column, 1)),
+                                          rowspan: min(span(cell, "rowspan"), rows.count - rowIndex))
                 if placement.rowspan > 1 { for covered in placement.covers { coveredUntil[covered] = rowIndex + placement.rowspan } }
                 placed.append(placement)
                 column += placement.colspan
@@ -149,13 +151,13 @@ struct TableAdapter {
         return result
     }
 
-    /// The cell with its `colspan` changed by `delta`.
-    private static func widened(_ cell: SyntaxNode, by delta: Int) -> SyntaxNode {
-        setting("colspan", to: word(String(span(cell, "colspan") + delta), at: cell.location), in: cell)
+    /// The cell placed at `placement` with its `colspan` changed by `delta`.
+    private static func widened(_ cell: SyntaxNode, _ placement: Placement, by delta: Int) -> SyntaxNode {
+        setting("colspan", to: word(String(placement.colspan + delta), at: cell.location), in: cell)
     }
 
-    private static func remove(column: Int, from rows: inout [Row], key: String = "") {
-        let placed = placements(rows)
+    private static func remove(column: Int, of columns: Int, from rows: inout [Row], key: String = "") {
+        let placed = placements(rows, columns: columns)
         for rowIndex in rows.indices {
             if rows[rowIndex].isRecord, let pairs = rows[rowIndex].node.mapping {
                 rows[rowIndex].node.value = .mapping(pairs.filter { $0.key.scalar != key })
@@ -163,7 +165,7 @@ struct TableAdapter {
             }
             var cells = rows[rowIndex].cells
             for placement in placed[rowIndex].reversed() where placement.covers.contains(column) {
-                if placement.colspan > 1 { cells[placement.index] = widened(cells[placement.index], by: -1) } else { cells.remove(at: placement.index) }
+                if placement.colspan > 1 { cells[placement.index] = widened(cells[placement.index], placement, by: -1) } else { cells.remove(at: placement.index) }
             }
             rows[rowIndex].cells = cells
         }
@@ -173,8 +175,9 @@ struct TableAdapter {
     /// covered there from above gets nothing, any other row gets `cell(rows left)`. With
     /// `stopAfterInsert` (header rows) the cell spans the rows left and the rows below get nothing.
     /// `cell` is given the row's index and how many rows are left from it.
-    private static func insert(column: Int, from rows: inout [Row], cell: (Int, Int) -> SyntaxNode, stopAfterInsert: Bool, key: String = "") {
-        let placed = placements(rows)
+    private static func insert(column: Int, of columns: Int, from rows: inout [Row], cell: (Int, Int) -> SyntaxNode, stopAfterInsert: Bool,
+                               key: String = "") {
+        let placed = placements(rows, columns: columns)
         var coveredUntil = 0       // rows below an inserted header cell
         var crossedUntil = 0       // rows a cell spanning down across the boundary covers
         for rowIndex in rows.indices {
@@ -185,7 +188,7 @@ struct TableAdapter {
             if rowIndex < coveredUntil || rowIndex < crossedUntil { continue }
             var cells = rows[rowIndex].cells
             if let crossing = placed[rowIndex].first(where: { $0.column < column && column < $0.column + $0.colspan }) {
-                cells[crossing.index] = widened(cells[crossing.index], by: 1)
+                cells[crossing.index] = widened(cells[crossing.index], crossing, by: 1)
                 rows[rowIndex].cells = cells
                 crossedUntil = rowIndex + crossing.rowspan
                 continue
@@ -198,8 +201,8 @@ struct TableAdapter {
     }
 
     /// The header cell of `column` alone (the lowest one covering only it) gets `text`.
-    private func rename(column: Int, to text: SyntaxNode, in header: inout [Row], key: SyntaxNode) {
-        let placed = Self.placements(header)
+    private func rename(column: Int, of columns: Int, to text: SyntaxNode, in header: inout [Row], key: SyntaxNode) {
+        let placed = Self.placements(header, columns: columns)
         for rowIndex in header.indices.reversed() {
             guard let placement = placed[rowIndex].first(where: { $0.column == column && $0.colspan == 1 }) else { continue }
             var cells = header[rowIndex].cells

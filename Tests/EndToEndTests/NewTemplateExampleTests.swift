@@ -121,12 +121,30 @@ final class NewTemplateExampleTests: FolderTestCase {
         assertOnPage(pages, 2, ["ครบ ๖ เดือน คณะกรรมการลงนามครบทุกโครงการ ✓ กองคลัง", "แล้ว ๔๐ ราย จาก ๑๒๐ ราย ✓ กองคลัง", "ยังไม่ได้ดำเนินการ ✓ สำนักปลัด"])
     }
 
+    /// The plan of measures (ita-measures, variant plan): its own title and columns, one table per
+    /// ประเด็น, the header on every page a table reaches.
+    func testMeasuresPlanPrintsThePlanColumnsPerIssue() throws {
+        let pages = try render("ita-measures/examples/002-nongwa-measures-plan-2569.yaml")
+        XCTAssertEqual(pages.count, 11)
+        assertOnPage(pages, 1, [
+            "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๙",
+            "องค์การบริหารส่วนตำบลหนองหว้า อำเภอเมืองหนองบัวลำภู จังหวัดหนองบัวลำภู",
+            "ประเด็นที่ ๑ การปฏิบัติหน้าที่",
+        ])
+        for page in 1...pages.count {
+            assertOnPage(pages, page, ["มาตรการ/โครงการ/กิจกรรม", "ผู้รับผิดชอบ/ผู้ที่เกี่ยวข้อง", "ขั้นตอน/วิธีปฏิบัติ", "ระยะเวลาดำเนินงาน"])
+        }
+        XCTAssertTrue(pages.last?.contains(squeezed("ประเด็นที่ ๑๐ การป้องกันเหตุการณ์ทุจริต")) == true
+                      || pages[pages.count - 2].contains(squeezed("ประเด็นที่ ๑๐ การป้องกันเหตุการณ์ทุจริต")))
+        XCTAssertFalse(pages.joined().contains(squeezed("รายงานผลการดำเนินการตามมาตรการ")), "the plan is not titled as a report")
+    }
+
     /// `thaireport new` for each of these templates and each of their variants writes a description
     /// that renders as written.
     func testNewWritesADescriptionThatRendersForEveryVariant() throws {
         let cases: [(template: String, variant: String?)] = [
             ("anticorruption-plan", nil), ("oit-publication-form", nil),
-            ("bribery-risk-assessment", "assessment"), ("bribery-risk-assessment", "monitoring"),
+            ("bribery-risk-assessment", "assessment"), ("bribery-risk-assessment", "monitoring"), ("ita-measures", "plan"),
         ]
         for (template, variant) in cases {
             let name = template + (variant.map { "-" + $0 } ?? "")

@@ -172,4 +172,28 @@ final class TemplateAdaptationTests: TemplateTestCase {
             - table: {name: "${n}", columns: [1fr], rows: [[a]]}
         """), ["t.yaml:4:21: error: a table's `name` is written as it is, without `${…}` (descriptions change the table by this name under `tables:`)"])
     }
+
+    /// Spans past the table's edge (the model reports them) are counted to the edge, so changing
+    /// such a table neither overflows nor loops.
+    func testSpansPastTheEdgeAreCountedToIt() throws {
+        let t = try template("""
+        fields: {items: {item: {a: text}}}
+        document:
+          blocks:
+            - table:
+                name: t
+                columns: [{key: a, width: 1fr}, {key: b, width: 1fr}]
+                header: [[{text: x, colspan: "9223372036854775807", rowspan: "9223372036854775807"}]]
+                rows: {for-each: items, as: i, do: {cells: ["${i.a}", {text: y, colspan: "9223372036854775807"}]}}
+        """)
+        let summary = table(try expand(t, """
+        items: [{a: p, c: q}]
+        tables:
+          t:
+            columns: {b: {hide: true}}
+            add: [{key: c, header: C, after: a}]
+        """))
+        XCTAssertEqual(cells(value(summary, "header")?.sequence?[0]), "{x 1x9223372036854775807}|C")
+        XCTAssertEqual(cells(value(summary, "rows")?.sequence?[0]), "p|q")
+    }
 }
