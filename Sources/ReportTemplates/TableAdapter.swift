@@ -1,5 +1,6 @@
 import Foundation
 import ReportSyntax
+import ThaiText
 
 /// Applies a description's changes (`TemplateAdaptation.TableChange`) to one table a template
 /// made: renames and resizes columns, hides them, and adds columns whose cells come from each
@@ -127,7 +128,7 @@ struct TableAdapter {
     }
 
     private static func span(_ cell: SyntaxNode, _ key: String) -> Int {
-        cell.mapping?.first { $0.key.scalar == key }?.value.scalar.flatMap { Int($0) }.map { max($0, 1) } ?? 1
+        cell.mapping?.first { $0.key.scalar == key }?.value.scalar.flatMap { Int(ThaiFormatting.digits($0, .arabic)) }.map { max($0, 1) } ?? 1
     }
 
     /// Where each cell of each row sits, rows spanning down from above taken into account. Spans
