@@ -79,7 +79,11 @@ public final class ReportTemplate {
                            values: [], fields: fieldList, itemSpec: nil, location: root.location)
         let texts = Self.readDefinitions(entries["texts"], compiler: compiler)
         textNames = texts.map(\.name)
-        let definitions = Self.readDefinitions(entries["let"], compiler: compiler) + texts
+        let letDefinitions = Self.readDefinitions(entries["let"], compiler: compiler)
+        for text in texts where letDefinitions.contains(where: { $0.name == text.name }) {
+            diagnostics.error(text.location, "`\(text.name)` is both a text and a `let` definition", hint: "rename one of them")
+        }
+        let definitions = letDefinitions + texts
         variants = Self.readVariants(entries["variants"], compiler: compiler)
         guard let document = entries["document"] else {
             diagnostics.error(root.location, "a template needs `document`: the report it produces, with `${…}` where fields go")

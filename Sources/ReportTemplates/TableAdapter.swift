@@ -222,7 +222,7 @@ struct TableAdapter {
     }
 
     /// The added column's cell of a row: the item's field `key`, or empty.
-    private static func cell(_ key: SyntaxNode, of item: TemplateValue?, at location: SourceLocation) -> SyntaxNode {
+    static func cell(_ key: SyntaxNode, of item: TemplateValue?, at location: SourceLocation) -> SyntaxNode {
         guard case let .data(node, _)? = item, let value = node.mapping?.first(where: { $0.key.scalar == key.scalar })?.value else {
             return word("", at: location)
         }

@@ -186,7 +186,8 @@ struct TemplateAdaptation {
 
 extension FieldSpec {
     /// This spec with optional paragraph fields `names` added to the records at `path` (the items
-    /// of a list, looked through), so that a description may fill the columns it adds.
+    /// of a list, looked through), so that a description may fill the columns it adds. Only the
+    /// records and lists along the path are new; every field they hold is the template's own.
     func adding(_ names: [String], at path: ArraySlice<String>) -> FieldSpec {
         func copy(fields: [FieldSpec], itemSpec: FieldSpec?) -> FieldSpec {
             FieldSpec(name: name, path: self.path, kind: kind, required: required, defaultValue: defaultValue, comment: comment, example: example,

@@ -238,14 +238,25 @@ public final class TemplateExpander {
         }
         var items: [TemplateValue?] = []
         var pairs: [(key: SyntaxNode, value: SyntaxNode)] = []
-        for option in options {
-            if option.key.scalar == "rows" {
-                var rows: [SyntaxNode] = []
-                try expandRows(option.value, in: scope) { row, item in rows.append(row); items.append(item) }
-                pairs.append((option.key, SyntaxNode(.sequence(rows), at: option.value.location)))
-            } else if let value = try expandValue(option.value, in: scope) {
-                pairs.append((option.key, value))
+        budget.place = location
+        try budget.add()
+        try budget.inside {
+            for option in options {
+                try budget.add(option.key)
+                if option.key.scalar == "rows" {
+                    var rows: [SyntaxNode] = []
+                    try budget.add()
+                    try budget.inside { try expandRows(option.value, in: scope) { row, item in rows.append(row); items.append(item) } }
+                    pairs.append((option.key, SyntaxNode(.sequence(rows), at: option.value.location)))
+                } else if let value = try expandValue(option.value, in: scope) {
+                    pairs.append((option.key, value))
+                }
             }
+        }
+        // The cells of added columns count like any value the template makes.
+        budget.place = location
+        for item in items {
+            for added in change.added { try budget.add(TableAdapter.cell(added.key, of: item, at: location)) }
         }
         let adapter = TableAdapter(change: change) { self.report(at: $0, $1, hint: $2) }
         return adapter.apply(to: SyntaxNode(.mapping(pairs), at: location), items: items)

@@ -164,6 +164,15 @@ final class TemplateAdaptationTests: TemplateTestCase {
         XCTAssertEqual(errors(t, projects), ["d.yaml:2:39: error: unknown field `projects[1].contact` (the fields here are `name`, `budget`, `spent`, `note`)"])
     }
 
+    func testATextIsNotAlsoALetDefinition() {
+        XCTAssertEqual(loadErrors("""
+        fields: {n: text}
+        texts: {caption: a}
+        let: {caption: b}
+        document: {blocks: ["${caption}"]}
+        """), ["t.yaml:2:9: error: `caption` is both a text and a `let` definition (rename one of them)"])
+    }
+
     func testATableNameMustBeWrittenAsItIs() {
         XCTAssertEqual(loadErrors("""
         fields: {n: text}
@@ -195,5 +204,26 @@ final class TemplateAdaptationTests: TemplateTestCase {
         """))
         XCTAssertEqual(cells(value(summary, "header")?.sequence?[0]), "{x 1x9223372036854775807}|C")
         XCTAssertEqual(cells(value(summary, "rows")?.sequence?[0]), "p|q")
+    }
+
+    /// The cells added columns make count against the limits like the template's own values.
+    func testAddedColumnsCountAgainstTheLimits() throws {
+        var limits = InputLimits()
+        limits.maximumNodes = 3_000
+        let t = try template("""
+        fields: {items: {item: {a: text}}}
+        document:
+          blocks:
+            - table:
+                name: t
+                columns: [{key: a, width: 1fr}]
+                rows: {for-each: items, as: i, do: {cells: ["${i.a}"]}}
+        """)
+        let items = "items: [" + Array(repeating: "{a: x}", count: 300).joined(separator: ", ") + "]\n"
+        let added = (1...10).map { "{key: c\($0), header: C}" }.joined(separator: ", ")
+        XCTAssertNoThrow(try expand(t, items, limits: limits), "300 rows of one cell fit")
+        XCTAssertEqual(errors(t, items + "tables: {t: {add: [\(added)]}}", limits: limits), [
+            "t.yaml:5:9: error: the template makes more than 3000 values, more than a description may hold (check nested `for-each` and `let` definitions that use others more than once)",
+        ])
     }
 }
