@@ -30,8 +30,8 @@ public struct PDFMetadata {
 
 /// A multi-page PDF being drawn with Cairo. Coordinates are points from the page's top-left corner.
 ///
-/// Cairo draws the pages into a scratch file; `finish` adds what Cairo has no API for (the
-/// document's language) through libqpdf and writes the PDF to its path. Owns the Cairo surface and
+/// Cairo draws the pages into a scratch file; `finish` appends what Cairo has no API for (the
+/// document's language) as an incremental update made with libqpdf and copies the PDF to its path. Owns the Cairo surface and
 /// context, and a reference to every font face whose glyphs it has given text (`TextLayer`).
 public final class PDFCanvas {
     private let surface: OpaquePointer
@@ -233,8 +233,8 @@ public final class PDFCanvas {
         return Int32(cairo_pdf_surface_add_outline(surface, parent, title, link, flags))
     }
 
-    /// Ends the last page, lets Cairo finish its file, then writes the PDF to its path through
-    /// libqpdf with the document language added.
+    /// Ends the last page, lets Cairo finish its file, appends what Cairo has no API for as an
+    /// incremental update made with libqpdf (`IncrementalUpdate`), and copies the PDF to its path.
     public func finish() throws {
         flush()
         if pageOpen { cairo_show_page(cairo) }
@@ -249,8 +249,17 @@ public final class PDFCanvas {
             throw GraphicsError("Cairo could not write \(path): \(String(cString: cairo_status_to_string(status)))")
         }
         let document = try QPDFDocument(path: scratch.path)
-        if let language { document.setLanguage(language) }
-        try document.write(to: path)
+        guard let previousSection = IncrementalUpdate.previousSection(inTail: scratch.tail(1024)) else {
+            throw GraphicsError("cannot read the PDF Cairo wrote: it has no startxref line")
+        }
+        let update = IncrementalUpdate.bytes(for: document, language: language, fileLength: scratch.length,
+                                             previousSection: previousSection, documentID: scratch.digest)
+        _ = update.withUnsafeBytes { scratch.write($0) }
+        scratch.flush()
+        if let failure = scratch.failure {
+            throw GraphicsError("cannot write the PDF in \(scratch.folder): \(String(cString: strerror(failure)))", code: failure)
+        }
+        try scratch.copy(to: path)
     }
 
     private func setColor(_ color: RGB) {

@@ -3,12 +3,12 @@ import CQPDF
 
 /// A PDF opened with libqpdf, Debian's maintained PDF library, which reads every form a conforming
 /// writer produces (Cairo ≥ 1.17.6 packs dictionaries into object streams with a cross-reference
-/// stream; older Cairo writes a plain table). Used to add what Cairo has no API for, at the level of
-/// PDF objects. Owns the `qpdf_data` and frees it in `deinit`.
+/// stream; older Cairo writes a plain table). Only the trailer and the objects asked for are read:
+/// page contents and fonts stay in the file. Owns the `qpdf_data` and frees it in `deinit`.
 final class QPDFDocument {
     private var handle: qpdf_data?
 
-    /// Reads the PDF at `path` (objects are read lazily; stream data stays in the file).
+    /// Reads the PDF at `path`.
     init(path: String) throws {
         handle = qpdf_init()
         qpdf_silence_errors(handle)
@@ -20,25 +20,31 @@ final class QPDFDocument {
 
     deinit { qpdf_cleanup(&handle) }
 
-    /// Sets the document catalog's `/Lang` (BCP 47 language of the text, e.g. `th`).
-    func setLanguage(_ language: String) {
+    /// The document catalog's object number and generation.
+    var catalogReference: (number: Int, generation: Int) {
         let root = qpdf_get_root(handle)
-        qpdf_oh_replace_key(handle, root, "/Lang", qpdf_oh_new_unicode_string(handle, language))
+        return (Int(qpdf_oh_get_object_id(handle, root)), Int(qpdf_oh_get_generation(handle, root)))
     }
 
-    /// Writes the document to `path`: stream data copied as Cairo compressed it, dictionaries in
-    /// object streams, and an `/ID` computed from the content, so the same input gives the same bytes.
-    func write(to path: String) throws {
-        guard qpdf_init_write(handle, path) & QPDF_ERRORS == 0 else {
-            throw GraphicsError("cannot write \(path): \(lastError())")
+    /// The catalog dictionary as PDF syntax, with `/Lang` set to `language` (BCP 47, e.g. `th`)
+    /// when given. References to other objects stay references.
+    func catalogText(language: String?) -> String {
+        let root = qpdf_get_root(handle)
+        if let language {
+            qpdf_oh_replace_key(handle, root, "/Lang", qpdf_oh_new_unicode_string(handle, language))
         }
-        qpdf_set_decode_level(handle, qpdf_dl_none)
-        qpdf_set_stream_data_mode(handle, qpdf_s_preserve)
-        qpdf_set_object_stream_mode(handle, qpdf_o_generate)
-        qpdf_set_deterministic_ID(handle, QPDF_TRUE)
-        if qpdf_write(handle) & QPDF_ERRORS != 0 {
-            throw GraphicsError("cannot write \(path): \(lastError())")
-        }
+        return String(cString: qpdf_oh_unparse_resolved(handle, root))
+    }
+
+    /// The entries of the last trailer an update must repeat (`/Size`, and `/Info` as a reference),
+    /// and whether the file's cross-reference data is a stream (PDF 1.5) rather than a table.
+    var trailer: (size: Int, info: String?, isStream: Bool) {
+        let trailer = qpdf_get_trailer(handle)
+        let size = Int(qpdf_oh_get_int_value(handle, qpdf_oh_get_key(handle, trailer, "/Size")))
+        let info = qpdf_oh_has_key(handle, trailer, "/Info") != 0
+            ? String(cString: qpdf_oh_unparse(handle, qpdf_oh_get_key(handle, trailer, "/Info"))) : nil
+        let isStream = qpdf_oh_is_name_and_equals(handle, qpdf_oh_get_key(handle, trailer, "/Type"), "/XRef") != 0
+        return (size, info, isStream)
     }
 
     /// The library's message for the error it last reported.
@@ -49,57 +55,64 @@ final class QPDFDocument {
     }
 }
 
-/// A file with no name in the output's folder (created and unlinked at once, so nothing is left
-/// behind if the process dies) that Cairo writes its PDF into, buffered. Readable again through
-/// `/proc/self/fd`. Owns the descriptor and closes it in `deinit`.
-final class ScratchFile {
-    private let descriptor: Int32
-    private var buffer: [UInt8] = []
-    private let bufferLimit = 1 << 16
-    /// The `errno` of the first write that failed, if any.
-    private(set) var failure: Int32?
-    /// The folder the file lives in, for messages.
-    let folder: String
-
-    /// Creates the file in `folder`.
-    init(folder: String) throws {
-        self.folder = folder
-        var template = Array("\(folder)/.thaireport-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw GraphicsError("cannot create a file in \(folder): \(String(cString: strerror(errno)))")
-        }
-        unlink(String(cString: template))
-        self.descriptor = descriptor
-        buffer.reserveCapacity(bufferLimit)
-    }
-
-    deinit { close(descriptor) }
-
-    /// A path that opens this file again (Linux's `/proc`).
-    var path: String { "/proc/self/fd/\(descriptor)" }
-
-    /// Appends bytes; false once a write has failed.
-    func write(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard failure == nil else { return false }
-        buffer.append(contentsOf: bytes)
-        return buffer.count < bufferLimit || flush()
-    }
-
-    /// Writes out what is buffered; false when the file system refused it.
-    @discardableResult
-    func flush() -> Bool {
-        var written = 0
-        while written < buffer.count, failure == nil {
-            let count = buffer[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-            } else {
-                written += count
+/// An incremental update (ISO 32000-1 §7.5.6) that adds to the PDF Cairo wrote what Cairo has no API
+/// for: a new version of the document catalog, serialized by libqpdf with `/Lang`, followed by a
+/// cross-reference section of the same kind as Cairo's (a table for Cairo 1.16, a stream from 1.17.6
+/// on) whose trailer points back to Cairo's (`/Prev`) and carries an `/ID` derived from the content,
+/// so the same input gives the same bytes. Cairo's bytes are kept as written, and no object but
+/// the catalog is read, so finishing costs the same for 1 page or 4,000.
+struct IncrementalUpdate {
+    /// The bytes to append to a file of `fileLength` bytes whose last cross-reference section starts
+    /// at `previousSection`.
+    static func bytes(for document: QPDFDocument, language: String?, fileLength: Int,
+                      previousSection: Int, documentID: String) -> [UInt8] {
+        let catalog = document.catalogReference
+        let trailer = document.trailer
+        var text = "\n\(catalog.number) \(catalog.generation) obj\n\(document.catalogText(language: language))\nendobj\n"
+        let catalogOffset = fileLength + 1
+        let sectionOffset = fileLength + text.utf8.count
+        var common = "/Root \(catalog.number) \(catalog.generation) R"
+        if let info = trailer.info { common += " /Info \(info)" }
+        common += " /ID [<\(documentID)> <\(documentID)>] /Prev \(previousSection)"
+        var bytes: [UInt8]
+        if trailer.isStream {
+            // One entry per object: type 1 (in use), 4-byte offset, 2-byte generation.
+            let streamNumber = trailer.size
+            var entries: [UInt8] = []
+            for (offset, generation) in [(catalogOffset, catalog.generation), (sectionOffset, 0)] {
+                entries.append(1)
+                entries += withUnsafeBytes(of: UInt32(offset).bigEndian, Array.init)
+                entries += withUnsafeBytes(of: UInt16(generation).bigEndian, Array.init)
             }
+            text += "\(streamNumber) 0 obj\n<< /Type /XRef /Size \(streamNumber + 1) /W [1 4 2] "
+                + "/Index [\(catalog.number) 1 \(streamNumber) 1] \(common) /Length \(entries.count) >>\nstream\n"
+            bytes = Array(text.utf8) + entries + Array("\nendstream\nendobj\n".utf8)
+        } else {
+            text += "xref\n0 1\n0000000000 65535 f \n\(catalog.number) 1\n"
+                + "\(padded(catalogOffset, 10)) \(padded(catalog.generation, 5)) n \n"
+                + "trailer\n<< /Size \(trailer.size) \(common) >>\n"
+            bytes = Array(text.utf8)
         }
-        buffer.removeAll(keepingCapacity: true)
-        return failure == nil
+        bytes += Array("startxref\n\(sectionOffset)\n%%EOF\n".utf8)
+        return bytes
+    }
+
+    /// `value` in decimal with leading zeros to `width` digits, as cross-reference tables write it.
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// The offset of the last cross-reference section, read from the file trailer's `startxref`
+    /// line (ISO 32000-1 §7.5.5) in the file's last bytes; nil when there is none.
+    static func previousSection(inTail tail: [UInt8]) -> Int? {
+        let keyword = Array("startxref".utf8)
+        guard tail.count >= keyword.count else { return nil }
+        var start = tail.count - keyword.count
+        while start >= 0, !tail[start..<start + keyword.count].elementsEqual(keyword) { start -= 1 }
+        guard start >= 0 else { return nil }
+        let digits = tail[(start + keyword.count)...].drop { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 }
+            .prefix { (0x30...0x39).contains($0) }
+        return Int(String(decoding: digits, as: UTF8.self))
     }
 }
