@@ -63,4 +63,34 @@ final class TemplateAdaptationCLITests: FolderTestCase {
         XCTAssertTrue(columnErrors.contains("form.yaml:\(lines + 3):7: error: the table has no column `publsher` (did you mean `publisher`? its columns are `provider`, `approver`, `publisher`)"),
                       columnErrors)
     }
+
+    /// A table layout written once with an anchor is reused with `<<:`; a mistake inside the
+    /// anchored layout is reported where it is written, once per use.
+    func testATableLayoutWrittenOnceIsReusedWithMergeKeys() throws {
+        let description = folder.appendingPathComponent("reuse.yaml")
+        let yaml = """
+        blocks:
+          - table: &budget-table
+              columns: [{width: 1.2cm, align: center}, 1fr, {key: budget, width: 3cm, format: money}]
+              header: [ลำดับ, โครงการ, งบประมาณ]
+              rows: [[๑, โครงการ ก, 20000]]
+              totals: {label: รวม, columns: [budget]}
+          - table:
+              <<: *budget-table
+              rows: [[๑, โครงการ ข, 15000]]
+        """
+        try yaml.write(to: description, atomically: true, encoding: .utf8)
+        let pdf = folder.appendingPathComponent("reuse.pdf")
+        let (status, _, errors) = try RenderTests.run(RenderTests.binary.path, ["render", description.path, "-o", pdf.path, "-q"])
+        XCTAssertEqual(status, 0, errors)
+        let text = squeezed(try RenderTests.run("/usr/bin/pdftotext", ["-raw", "-enc", "UTF-8", pdf.path, "-"]).1)
+        XCTAssertTrue(text.contains(squeezed("๑ โครงการ ก ๒๐,๐๐๐.๐๐ รวม ๒๐,๐๐๐.๐๐")), text)
+        XCTAssertTrue(text.contains(squeezed("ลำดับ โครงการ งบประมาณ ๑ โครงการ ข ๑๕,๐๐๐.๐๐ รวม ๑๕,๐๐๐.๐๐")), text)
+
+        try yaml.replacingOccurrences(of: "width: 3cm", with: "width: 3cmm").write(to: description, atomically: true, encoding: .utf8)
+        let (failed, _, problems) = try RenderTests.run(RenderTests.binary.path, ["check", description.path])
+        XCTAssertEqual(failed, 1)
+        XCTAssertTrue(problems.contains("reuse.yaml:3:74: error: column width: unknown unit `cmm` in `3cmm` (did you mean `cm`?"), problems)
+        XCTAssertFalse(problems.contains("reuse.yaml:8:"), problems)
+    }
 }
