@@ -205,19 +205,61 @@ extension FieldSpec {
     }
 }
 
+extension TemplateNode {
+    /// Whether this node, as a table's rows or the body of a loop making them, holds loops that
+    /// make rows (rather than being rows itself).
+    var holdsRowLoops: Bool {
+        func isLoop(_ node: TemplateNode) -> Bool {
+            if case let .directive(directive) = node, case .loop = directive.kind { return true }
+            return false
+        }
+        return listItems.contains(where: isLoop)
+    }
+
+    /// The items of a list node, or the node alone.
+    var listItems: [TemplateNode] {
+        if case let .list(items, _) = self { return items }
+        return [self]
+    }
+}
+
 extension ReportTemplate {
+    /// The field path an expression names (`group.measures` → `groups.measures` inside a loop over
+    /// `groups` as `group`); nil for anything but a name and its fields.
+    static func fieldPath(_ expression: Expression, loops: [String: [String]]) -> [String]? {
+        switch expression {
+        case let .name(name, _): return loops[name] ?? [name]
+        case let .member(base, field, _): return fieldPath(base, loops: loops).map { $0 + [field] }
+        default: return nil
+        }
+    }
+
+    /// The paths of the lists whose items make the rows of `node` (a table's `rows`): the lists of
+    /// the innermost loops, looking through loops whose bodies hold loops. Nil when one of them is
+    /// not a list of the description.
+    static func rowLists(_ node: TemplateNode, loops: [String: [String]]) -> Set<[String]>? {
+        guard node.holdsRowLoops else { return [] }
+        var result: Set<[String]> = []
+        for part in node.listItems {
+            guard case let .directive(directive) = part, case let .loop(loop) = directive.kind else { continue }
+            guard let list = fieldPath(directive.subject.expression, loops: loops) else { return nil }
+            var inner = loops
+            inner[loop.item] = list
+            if loop.body.holdsRowLoops {
+                guard let lists = rowLists(loop.body, loops: inner) else { return nil }
+                result.formUnion(lists)
+            } else {
+                result.insert(list)
+            }
+        }
+        return result
+    }
+
     /// The named tables of a template body (`table: {name: …}`), each with the field path of the
-    /// list its rows repeat over (nil when its rows are not one `for-each` over a description list).
+    /// list whose items make its rows (nil when that is not one list of the description).
     /// A loop's `as` name stands for the items of the list it repeats over.
     static func namedTables(in node: TemplateNode, loops: [String: [String]] = [:], into tables: inout [String: [String]?],
                             diagnostics: DiagnosticCollector) {
-        func path(_ expression: Expression) -> [String]? {
-            switch expression {
-            case let .name(name, _): return loops[name] ?? [name]
-            case let .member(base, field, _): return path(base).map { $0 + [field] }
-            default: return nil
-            }
-        }
         switch node {
         case .literal, .expression, .text: return
         case let .list(items, _):
@@ -231,11 +273,8 @@ extension ReportTemplate {
                                           hint: "descriptions change the table by this name under `tables:`")
                         continue
                     }
-                    var rows: [String]?
-                    if case let .directive(directive)? = options.first(where: { $0.key.scalar == "rows" })?.value,
-                       case .loop = directive.kind {
-                        rows = path(directive.subject.expression)
-                    }
+                    let lists = options.first(where: { $0.key.scalar == "rows" }).flatMap { rowLists($0.value, loops: loops) }
+                    var rows = lists?.count == 1 ? lists?.first : nil
                     if let known = tables[name], known != rows { rows = nil }
                     tables[name] = rows
                 }
@@ -245,7 +284,7 @@ extension ReportTemplate {
             switch directive.kind {
             case let .loop(loop):
                 var inner = loops
-                if let list = path(directive.subject.expression) { inner[loop.item] = list }
+                if let list = fieldPath(directive.subject.expression, loops: loops) { inner[loop.item] = list }
                 namedTables(in: loop.body, loops: inner, into: &tables, diagnostics: diagnostics)
             case let .condition(then, otherwise):
                 namedTables(in: then, loops: loops, into: &tables, diagnostics: diagnostics)

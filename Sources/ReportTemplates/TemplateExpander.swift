@@ -262,20 +262,24 @@ public final class TemplateExpander {
         return adapter.apply(to: SyntaxNode(.mapping(pairs), at: location), items: items)
     }
 
-    /// The rows of a table, each with the item of the `for-each` pass that made it (nil for others).
-    private func expandRows(_ node: TemplateNode, in scope: Scope, _ add: (SyntaxNode, TemplateValue?) -> Void) throws {
-        let parts: [TemplateNode]
-        if case let .list(items, _) = node { parts = items } else if case .directive = node { parts = [node] } else {
-            for row in try expandValue(node, in: scope)?.sequence ?? [] { add(row, nil) }
+    /// The rows of a table, each with the item of the innermost `for-each` pass that made it (nil
+    /// for rows no loop makes, such as a total). Loops whose bodies hold loops are looked through.
+    private func expandRows(_ node: TemplateNode, in scope: Scope, _ add: (SyntaxNode, TemplateValue?) throws -> Void) throws {
+        guard node.holdsRowLoops else {
+            for row in try expandValue(node, in: scope)?.sequence ?? [] { try add(row, nil) }
             return
         }
-        for part in parts {
+        for part in node.listItems {
             if case let .directive(directive) = part, case let .loop(loop) = directive.kind {
                 try forEachPass(of: directive, loop, over: try evaluate(directive.subject, in: scope), in: scope) { inner, item in
-                    for row in try expandBranch(loop.body, in: inner) { add(row, item) }
+                    if loop.body.holdsRowLoops {
+                        try expandRows(loop.body, in: inner, add)
+                    } else {
+                        for row in try expandBranch(loop.body, in: inner) { try add(row, item) }
+                    }
                 }
             } else {
-                for row in try expandItems([part], in: scope) { add(row, nil) }
+                for row in try expandItems([part], in: scope) { try add(row, nil) }
             }
         }
     }

@@ -164,6 +164,40 @@ final class TemplateAdaptationTests: TemplateTestCase {
         XCTAssertEqual(errors(t, projects), ["d.yaml:2:39: error: unknown field `projects[1].contact` (the fields here are `name`, `budget`, `spent`, `note`)"])
     }
 
+    /// Rows made by nested loops take an added column's field from the innermost loop's items; a
+    /// row no loop makes (a group's total) gets an empty cell.
+    func testNestedLoopsFillAddedColumnsFromTheInnermostItems() throws {
+        let t = try template("""
+        fields: {groups: {item: {title: text, items: {item: {name: text}}}}}
+        document:
+          blocks:
+            - table:
+                name: t
+                columns: [{key: name, width: 1fr}]
+                rows:
+                  - for-each: groups
+                    as: g
+                    do:
+                      - for-each: g.items
+                        as: i
+                        do: {cells: ["${i.name}"]}
+                      - {cells: ["รวม ${g.title}"]}
+                  - [รวมทั้งสิ้น]
+        """)
+        let summary = table(try expand(t, """
+        groups:
+          - {title: ก, items: [{name: a1, owner: x}, {name: a2}]}
+          - {title: ข, items: [{name: b1, owner: y}]}
+        tables: {t: {add: [{key: owner, header: เจ้าของ}]}}
+        """))
+        XCTAssertEqual(value(summary, "rows")?.sequence?.map { cells($0) }, ["a1|x", "a2|", "รวม ก|", "b1|y", "รวม ข|", "รวมทั้งสิ้น|"])
+        // The field belongs to the innermost items only.
+        XCTAssertEqual(errors(t, """
+        groups: [{title: ก, owner: z, items: []}]
+        tables: {t: {add: [{key: owner, header: เจ้าของ}]}}
+        """), ["d.yaml:1:21: error: unknown field `groups[1].owner` (the fields here are `title`, `items`)"])
+    }
+
     func testATextIsNotAlsoALetDefinition() {
         XCTAssertEqual(loadErrors("""
         fields: {n: text}
