@@ -211,6 +211,23 @@ public final class PDFCanvas {
         pending.lines?.segments.append((start.0, start.1, end.0, end.1))
     }
 
+    /// Draws a dotted line: round dots `size` across, their centres `spacing` apart, from `start`
+    /// towards `end` (no dot past it).
+    public func dots(from start: (Double, Double), to end: (Double, Double), size: Double, spacing: Double, color: RGB) {
+        flush()
+        setColor(color)
+        cairo_save(cairo)
+        cairo_set_line_width(cairo, size)
+        cairo_set_line_cap(cairo, CAIRO_LINE_CAP_ROUND)
+        var pattern: [Double] = [0, spacing]
+        cairo_set_dash(cairo, &pattern, 2, 0)
+        cairo_new_path(cairo)
+        cairo_move_to(cairo, start.0, start.1)
+        cairo_line_to(cairo, end.0, end.1)
+        cairo_stroke(cairo)
+        cairo_restore(cairo)
+    }
+
     /// Draws a picture scaled into the given rectangle.
     public func draw(image id: ImageID, x: Double, y: Double, width: Double, height: Double) {
         flush()

@@ -39,6 +39,14 @@ extension LayoutEngine {
             return [signatureFlow(signature, width: width)]
         case let .toc(toc):
             return tocFlows(toc, width: width, contents: contents)
+        case let .rule(rule):
+            var line = blocks.line(rule, width: width)
+            line.gapBefore = 0
+            return [StackFlow(lines: [line], spaceBefore: rule.spaceBefore, spaceAfter: rule.spaceAfter, keepWithNext: false, location: rule.location)]
+        case let .leaders(leaders):
+            let style = document.style(leaders.style)
+            return [StackFlow(lines: strip(blocks.lines(leaders, width: width)), spaceBefore: style.spaceBefore, spaceAfter: style.spaceAfter,
+                              keepWithNext: style.keepWithNext, location: leaders.location)]
         }
     }
 
@@ -51,35 +59,17 @@ extension LayoutEngine {
 
     private func imageFlows(_ block: ImageBlock, page: PageSetup) -> [any Flowable] {
         guard let id = images.id(forPath: block.path) else { return [] }  // every image is decoded before layout
-        let image = images.image(id)
-        let aspect = Double(image.pixelHeight) / Double(image.pixelWidth)
-        var width: Double
-        var height: Double
-        switch block.size {
-        case .natural: width = Double(image.pixelWidth) * Units.px; height = width * aspect
-        case let .width(w): width = w; height = w * aspect
-        case let .height(h): height = h; width = h / aspect
-        case let .both(w, h): width = w; height = h
-        case let .fraction(f): width = page.textWidth * f; height = width * aspect
-        }
         var captionLines: [StackLine] = []
         if let caption = block.caption { captionLines = blocks.lines(caption, width: page.textWidth) }
         let captionHeight = captionLines.reduce(0) { $0 + $1.gapBefore + $1.height }
         let limitHeight = page.textHeight - captionHeight
         // A caption taller than the page leaves nothing to scale the picture into: the flow reports it.
-        if limitHeight > 0, width > page.textWidth || height > limitHeight {
-            let factor = min(page.textWidth / width, limitHeight / height)
+        let (width, height, factor) = blocks.drawnSize(of: block, id: id, width: page.textWidth, height: limitHeight)
+        if factor < 1 {
             warnings.append(LayoutWarning(message: String(format: "the image is larger than the page's text area; drawn at %.0f%% of its size", factor * 100),
                                           location: block.location))
-            width *= factor
-            height *= factor
         }
-        let x: Double
-        switch block.align {
-        case .left, .justify: x = 0
-        case .center: x = (page.textWidth - width) / 2
-        case .right: x = page.textWidth - width
-        }
+        let x = BlockSetter.offset(of: width, in: page.textWidth, align: block.align)
         let drawn = (width, height)
         return [WholeFlow(height: height + captionHeight, spaceBefore: 6, spaceAfter: 6, location: block.location,
                           tooTall: ("the image with its caption", "shorten the caption")) { page, left, top in
@@ -91,44 +81,6 @@ extension LayoutEngine {
                 y += line.height
             }
         }]
-    }
-
-    private func signatureFlow(_ block: SignatureBlock, width: Double) -> any Flowable {
-        let style = document.style(block.style)
-        let count = block.signers.count
-        // One signer stands in the right half; several share the width.
-        let columnWidth = count == 1 ? width / 2 : width / Double(count)
-        let startX = count == 1 ? width / 2 : 0
-        var columns: [[SetLine]] = []
-        for signer in block.signers {
-            var lines: [SetLine] = []
-            // The dotted line takes what the label and role leave of the column (at most 30 dots).
-            let font = blocks.text.font(style)
-            let words = [signer.label, signer.role].compactMap { $0 }.joined(separator: "  ")
-            let room = columnWidth * 0.92 - blocks.text.shaper.width(of: words, font: font)
-            let dot = max(0.1, blocks.text.shaper.width(of: ".", font: font))
-            let dots = String(repeating: ".", count: max(3, min(30, Int(room / dot))))
-            let first = [signer.label, dots, signer.role].compactMap { $0 }.joined(separator: " ")
-            lines += blocks.text.set([Span(first, keepTogether: true)], style: style, width: columnWidth, align: .center, firstIndent: 0)
-            if let name = signer.name {
-                lines += blocks.text.set([Span("(\(name))", keepTogether: true)], style: style, width: columnWidth, align: .center, firstIndent: 0)
-            }
-            for position in signer.position {
-                lines += blocks.text.set(plain: position, style: style, width: columnWidth, align: .center)
-            }
-            columns.append(lines)
-        }
-        let height = block.signingSpace + (columns.map { $0.reduce(0) { $0 + $1.height } }.max() ?? 0)
-        return WholeFlow(height: height, spaceBefore: max(style.spaceBefore, 12), spaceAfter: style.spaceAfter, location: block.location,
-                         tooTall: ("the signature block", "shorten the signers' `position` lines or `space`, or make the style smaller")) { page, left, top in
-            for (index, lines) in columns.enumerated() {
-                var y = top + block.signingSpace
-                for line in lines {
-                    page.draw(line, x: left + startX + Double(index) * columnWidth, top: y)
-                    y += line.height
-                }
-            }
-        }
     }
 
     /// The contents title and one stack of entries: title, dot leaders, page number.
@@ -144,8 +96,10 @@ extension LayoutEngine {
         let indentStep = 0.75 * Units.cm
         let dot = max(0.1, blocks.text.shaper.width(of: ".", font: font))
         let numbers = contents.map { entry in
-            ThaiFormatting.digits(toc.pageRanges && entry.lastPage > entry.page ? "\(entry.page) - \(entry.lastPage)" : String(entry.page),
-                                  document.digits)
+            // Written as the heading's pages are numbered (front matter in ก ข ค or Roman numerals).
+            let numbering = PageNumbering(position: .none, style: .plain, format: entry.format, digits: document.digits, skipFirstPage: false)
+            return toc.pageRanges && entry.lastPage > entry.page
+                ? "\(numbering.text(for: entry.page)) - \(numbering.text(for: entry.lastPage))" : numbering.text(for: entry.page)
         }
         // Leaders of every entry end at one x, a dot's width before the widest page number.
         let numberWidth = (numbers.map { blocks.text.shaper.width(of: $0, font: font) }.max() ?? 0) + dot

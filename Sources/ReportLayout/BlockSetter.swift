@@ -2,15 +2,18 @@ import Foundation
 import Graphics
 import ReportModel
 
-/// Turns paragraphs, headings and lists into stacked lines at a given width; used for the body
-/// and for table cells alike.
+/// Turns paragraphs, headings and lists (and, in cells and columns, pictures, rules and form lines)
+/// into stacked lines at a given width; used for the body and for table cells alike.
 final class BlockSetter {
     let text: TextSetter
     let document: Document
+    /// The decoded pictures of the document's image blocks.
+    let images: ImageLibrary
 
-    init(text: TextSetter, document: Document) {
+    init(text: TextSetter, document: Document, images: ImageLibrary) {
         self.text = text
         self.document = document
+        self.images = images
     }
 
     /// A style changed for one use (a bold table row, a cell's alignment).
@@ -27,7 +30,8 @@ final class BlockSetter {
                heading: (level: Int, title: String, listed: Bool)? = nil) -> [StackLine] {
         let style = style(paragraph.style, change)
         let left = style.leftIndent
-        let set = text.set(paragraph.spans, style: style, width: max(1, width - left), align: paragraph.align)
+        let set = text.set(paragraph.spans, style: style, width: max(1, width - left), align: paragraph.align,
+                           firstIndent: paragraph.firstLineIndent)
         return set.enumerated().map { index, line in
             StackLine(gapBefore: index == 0 ? style.spaceBefore : 0, pieces: [(line, left)],
                       heading: index == 0 ? heading : nil,
@@ -65,7 +69,7 @@ final class BlockSetter {
         return result
     }
 
-    /// Lines of the paragraphs and lists in a table cell, with the spacing between paragraphs.
+    /// Lines of the blocks in a table cell or column, with the spacing between them.
     func lines(_ blocks: [Block], width: Double, change: StyleChange?) -> [StackLine] {
         var result: [StackLine] = []
         var spaceAfter = 0.0
@@ -78,6 +82,18 @@ final class BlockSetter {
                 spaceAfter = style(paragraph.style, change).spaceAfter
             case let .list(list):
                 part = lines(list, width: width, indent: 0, change: change)
+                spaceAfter = 0
+            case let .image(image):
+                part = lines(image, width: width)
+                spaceAfter = 0
+            case let .rule(rule):
+                part = [line(rule, width: width)]
+                spaceAfter = rule.spaceAfter
+            case let .leaders(leaders):
+                part = lines(leaders, width: width, change: change)
+                spaceAfter = style(leaders.style, change).spaceAfter
+            case let .spacer(height):
+                part = [StackLine(gapBefore: 0, pieces: [], drawingHeight: height)]
                 spaceAfter = 0
             default:
                 continue

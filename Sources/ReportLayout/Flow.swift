@@ -35,6 +35,8 @@ protocol Flowable {
     var spaceAfter: Double { get }
     /// Keep on the same page as the first part of the next block.
     var keepWithNext: Bool { get }
+    /// Keep on the same page as the last part of the block before (a signature under its text).
+    var keepWithPrevious: Bool { get }
     /// Nothing to place: the paginator passes over the block, spacing and all.
     var isEmpty: Bool { get }
     /// Height of the smallest first part this block may place (e.g. two lines of a paragraph).
@@ -43,9 +45,15 @@ protocol Flowable {
     var location: SourceLocation? { get }
     /// Places the part from `resume` that fits in `region`; draws on `page` only when it places something.
     func place(from resume: Resume?, in region: Region, on page: inout PageFrame) -> Placement<Resume>
+    /// This flow, made to leave `room` below its last part on that part's page (for the block kept
+    /// with it); flows that place their end whole anyway return themselves.
+    func keepingEnd(withRoom room: Double) -> any Flowable
 }
 
 extension Flowable {
+    var keepWithPrevious: Bool { false }
+    func keepingEnd(withRoom room: Double) -> any Flowable { self }
+
     /// The error for a block whose smallest part (a line, a whole signature) is taller than an empty page.
     func tallerThanPage(_ what: String, height: Double, page: Double, fix: String) -> Placement<Resume> {
         return .overflow(Diagnostic(at: location, "\(what) is \(Units.centimetres(height)) tall, taller than the page's text area (\(Units.centimetres(page)))",
@@ -58,11 +66,16 @@ extension Flowable {
 struct StackLine {
     var gapBefore: Double
     var pieces: [(line: SetLine, x: Double)]
-    var height: Double { pieces.map(\.line.height).max() ?? 0 }
     /// Marks where a heading starts, so its page can be recorded.
     var heading: (level: Int, title: String, listed: Bool)?
     /// The first line of a paragraph or list item.
     var startsParagraph = true
+    /// Pictures and lines drawn with the line (a picture in a cell, a rule, a leader's dots), placed
+    /// from the line's top-left corner, and the height they take.
+    var drawings: [PageItem] = []
+    var drawingHeight = 0.0
+
+    var height: Double { max(pieces.map(\.line.height).max() ?? 0, drawingHeight) }
 }
 
 extension PageFrame {
@@ -71,6 +84,7 @@ extension PageFrame {
         for piece in stackLine.pieces {
             draw(piece.line, x: x + piece.x, top: top)
         }
+        items += stackLine.drawings.map { $0.moved(dx: x, dy: top) }
     }
 
     /// Draws a set line with its top-left corner at (`x`, `top`).
@@ -104,6 +118,8 @@ struct StackFlow: Flowable {
     /// line alone at the foot or head of a page).
     let minimumRun: Int
     let location: SourceLocation?
+    /// Room left below the last line on its page, for the block kept with this one's end.
+    private(set) var endRoom = 0.0
 
     init(lines: [StackLine], spaceBefore: Double, spaceAfter: Double, keepWithNext: Bool, minimumRun: Int = 2,
          location: SourceLocation?) {
@@ -116,6 +132,12 @@ struct StackFlow: Flowable {
     }
 
     var isEmpty: Bool { lines.isEmpty }
+
+    func keepingEnd(withRoom room: Double) -> any Flowable {
+        var kept = self
+        kept.endRoom = room
+        return kept
+    }
 
     /// Height of the fewest lines that may start the block at a page foot: with widow and orphan
     /// control, a three-line paragraph cannot leave one or two lines behind, so its lead is all three.
@@ -140,6 +162,14 @@ struct StackFlow: Flowable {
             fit += 1
         }
         var count = minimumRun > 1 ? PageCut.linesBefore(lines, from: next, fitting: fit) : fit
+        // The rest fits but leaves no room for the block kept with this one's end: the last lines
+        // (at least `minimumRun`) go on to the next page with it.
+        if endRoom > 0, next + count == lines.count, used + spaceAfter + endRoom > region.height + 0.01 {
+            let held = min(lines.count - next, max(1, minimumRun))
+            let shorter = lines.count - next - held
+            let kept = shorter > 0 ? (minimumRun > 1 ? PageCut.linesBefore(lines, from: next, fitting: shorter) : shorter) : 0
+            if kept > 0 || !region.atTop { count = kept }
+        }
         if count == 0 {
             guard region.atTop else { return .needsNextRegion }
             guard fit > 0 else {
@@ -172,6 +202,7 @@ struct WholeFlow: Flowable {
     let spaceBefore: Double
     let spaceAfter: Double
     let keepWithNext = false
+    let keepWithPrevious: Bool
     let isEmpty = false
     let location: SourceLocation?
     /// What the block is and how to make it shorter, for the error when it is taller than a page.
@@ -179,9 +210,10 @@ struct WholeFlow: Flowable {
     private let draw: (inout PageFrame, Double, Double) -> Void
 
     /// `draw` receives the page and the top-left corner.
-    init(height: Double, spaceBefore: Double, spaceAfter: Double, location: SourceLocation?, tooTall: (what: String, fix: String),
-         draw: @escaping (inout PageFrame, Double, Double) -> Void) {
+    init(height: Double, spaceBefore: Double, spaceAfter: Double, keepWithPrevious: Bool = false, location: SourceLocation?,
+         tooTall: (what: String, fix: String), draw: @escaping (inout PageFrame, Double, Double) -> Void) {
         self.height = height
+        self.keepWithPrevious = keepWithPrevious
         self.spaceBefore = spaceBefore
         self.spaceAfter = spaceAfter
         self.location = location

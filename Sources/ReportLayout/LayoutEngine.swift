@@ -24,7 +24,7 @@ public final class LayoutEngine {
     public init(document: Document, shaper: TextShaper, images: ImageLibrary, dictionary: ThaiDictionary = .empty) {
         self.document = document
         self.images = images
-        blocks = BlockSetter(text: TextSetter(shaper: shaper, document: document, dictionary: dictionary), document: document)
+        blocks = BlockSetter(text: TextSetter(shaper: shaper, document: document, dictionary: dictionary), document: document, images: images)
     }
 
     /// Lays out every page, calling `sink` with each in order; returns the headings with their pages.
@@ -71,18 +71,27 @@ public final class LayoutEngine {
             }
             while let current = upcoming(at: 0) {
                 queue.removeFirst()
-                guard case let .flow(current) = current else {
+                guard case var .flow(current) = current else {
                     try paginator.breakPage()
                     continue
                 }
+                /// Whether `block` shares its page with the block at `offset` (it keeps with the next, or
+                /// that one keeps with the previous).
+                func keptWithFollowing(_ block: any Flowable, at offset: Int) -> Bool {
+                    block.keepWithNext || flow(at: offset)?.keepWithPrevious == true
+                }
                 // Room needed for a chain of keep-with-next blocks and the start of the one after.
-                var needed = current.keepWithNext ? current.leadHeight : 0
+                var needed = keptWithFollowing(current, at: 0) ? current.leadHeight : 0
                 var keeper = current
                 var offset = 0
-                while keeper.keepWithNext, let following = flow(at: offset) {
+                while keptWithFollowing(keeper, at: offset), let following = flow(at: offset) {
                     needed += following.spaceBefore + keeper.spaceAfter + following.leadHeight
                     keeper = following
                     offset += 1
+                }
+                // A block kept with the previous one stays with its last part, not only its first.
+                if let following = flow(at: 0), following.keepWithPrevious {
+                    current = current.keepingEnd(withRoom: following.spaceBefore + following.leadHeight)
                 }
                 try paginator.place(current, keepingRoom: needed)
             }

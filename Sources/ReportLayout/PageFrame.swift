@@ -61,6 +61,25 @@ public enum PageItem: Equatable, Codable {
     /// A solid straight line from one point to another, with its width.
     case line(from: Point, to: Point, width: Double, color: Color)
     case image(ImageID, Rect)
+    /// A dotted line (a leader on a form): round dots `size` across, their centres `spacing` apart.
+    case dots(from: Point, to: Point, size: Double, spacing: Double, color: Color)
+
+    /// The same item moved right by `dx` and down by `dy`.
+    func moved(dx: Double, dy: Double) -> PageItem {
+        let move = { (point: Point) in Point(x: point.x + dx, y: point.y + dy) }
+        switch self {
+        case var .text(text):
+            text.x += dx
+            text.baseline += dy
+            text.top += dy
+            text.bottom += dy
+            return .text(text)
+        case let .fill(rect, color): return .fill(Rect(x: rect.x + dx, y: rect.y + dy, width: rect.width, height: rect.height), color)
+        case let .line(from, to, width, color): return .line(from: move(from), to: move(to), width: width, color: color)
+        case let .image(id, rect): return .image(id, Rect(x: rect.x + dx, y: rect.y + dy, width: rect.width, height: rect.height))
+        case let .dots(from, to, size, spacing, color): return .dots(from: move(from), to: move(to), size: size, spacing: spacing, color: color)
+        }
+    }
 }
 
 /// A PDF outline entry: a heading and where it stands on its page.
@@ -114,11 +133,14 @@ public struct HeadingEntry: Equatable {
     /// heading of the same or a higher level when that one starts a page, else that heading's page;
     /// the document's last page for the last part.
     public var lastPage: Int
+    /// How the numbers of the heading's pages are written (ก ข ค in front matter, say).
+    public var format: PageNumbering.Format
 
-    public init(level: Int, title: String, page: Int, lastPage: Int? = nil) {
+    public init(level: Int, title: String, page: Int, lastPage: Int? = nil, format: PageNumbering.Format = .number) {
         self.level = level
         self.title = title
         self.page = page
         self.lastPage = lastPage ?? page
+        self.format = format
     }
 }

@@ -96,7 +96,7 @@ extension LayoutEngine {
 
         mutating func finish() throws {
             let lastNumber = page?.number ?? headings.last?.page ?? 0
-            try finishPage()
+            try finishPage(isOnlyPage: pageIndex == 1)
             // Each part ends where the next heading of its level or higher begins.
             for index in headings.indices {
                 let next = headings[(index + 1)...].firstIndex { $0.level <= headings[index].level }
@@ -117,27 +117,30 @@ extension LayoutEngine {
             previousSpaceAfter = 0
         }
 
-        private mutating func finishPage() throws {
+        /// Decorates the current page and hands it on; `isOnlyPage` when it is the document's only page.
+        private mutating func finishPage(isOnlyPage: Bool = false) throws {
             guard var finished = page, let setup else { return }
             page = nil
-            decorate(&finished, setup: setup)
+            decorate(&finished, setup: setup, isOnlyPage: isOnlyPage)
             for bookmark in finished.bookmarks {
                 // A heading starts its page when no text of the body stands above it.
                 let startsPage = !finished.lines.contains { $0.top < bookmark.y - 0.5 && $0.top >= finished.textArea.y - 0.5 }
                 if startsPage { headingsStartingPage.insert(headings.count) }
-                headings.append(HeadingEntry(level: bookmark.level, title: bookmark.title, page: finished.number))
+                headings.append(HeadingEntry(level: bookmark.level, title: bookmark.title, page: finished.number,
+                                             format: setup.pageNumbers.format))
             }
             try sink?(finished)
         }
 
-        /// Header, footer and page number.
-        private func decorate(_ page: inout PageFrame, setup: PageSetup) {
+        /// Header, footer and page number. A document of one page is not numbered unless its numbering
+        /// says `single-page: true`.
+        private func decorate(_ page: inout PageFrame, setup: PageSetup, isOnlyPage: Bool) {
             let numbering = setup.pageNumbers
             let numberText = numbering.text(for: page.number)
-            let showNumber = !(numbering.skipFirstPage && page.index == 1)
+            let showNumber = !(numbering.skipFirstPage && page.index == 1) && !(isOnlyPage && !numbering.singlePage)
             let left = setup.margins.left
             let width = setup.textWidth
-            let plainNumber = ThaiFormatting.digits(String(page.number), numbering.digits)
+            let plainNumber = numbering.plainText(for: page.number)
             func put(_ text: String, style name: String, align: HorizontalAlignment, top: Bool) {
                 // On an unnumbered page, texts that show the page number are left out too.
                 if !showNumber, text.contains("{page}") { return }

@@ -50,7 +50,11 @@ struct RowGroup {
                 let align = cell.align ?? (isHeader ? nil : tableColumn.align)
                 let lines = setter.lines(cell.blocks, width: max(1, width)) { style in
                     if let bold { style.bold = bold }
-                    if let align { style.align = align }
+                    if let align {
+                        style.align = align
+                        // Centred or right-aligned text has no first-line indent (the column's style may be the body's).
+                        if align == .center || align == .right { style.firstLineIndent = 0 }
+                    }
                 }
                 cells.append(MeasuredCell(row: row - rows.lowerBound, rowSpan: cell.rowSpan, column: cell.column, columnSpan: cell.columnSpan,
                                           lines: lines, verticalAlign: cell.verticalAlign ?? tableColumn.verticalAlign ?? (isHeader ? .middle : .top),

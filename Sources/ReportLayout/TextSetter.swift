@@ -37,10 +37,11 @@ final class TextSetter {
                                keepTogether: document.keepTogether)
     }
 
-    /// The font a style asks for, at its drawn size.
-    func font(_ style: TextStyle, bold: Bool = false, italic: Bool = false) -> FontRequest {
-        FontRequest(family: style.font, bold: style.bold || bold, italic: style.italic || italic,
-                    size: style.size * (scales[style.font] ?? 1))
+    /// The font a style asks for, at its drawn size; a span may give its own size and family.
+    func font(_ style: TextStyle, bold: Bool = false, italic: Bool = false, size: Double? = nil, family: String? = nil) -> FontRequest {
+        let family = family ?? style.font
+        return FontRequest(family: family, bold: style.bold || bold, italic: style.italic || italic,
+                           size: (size ?? style.size) * (scales[family] ?? 1))
     }
 
     /// Sets `spans` in `style` into lines no wider than `width`.
@@ -49,12 +50,15 @@ final class TextSetter {
         var ranges: [StyledRange] = []
         var underlined: [Range<Int>] = []
         var marked: [Range<Int>] = []
+        /// Spans set larger than the style, with the line height each needs.
+        var tall: [(bytes: Range<Int>, lineHeight: Double)] = []
         for span in spans {
             let start = text.utf8.count
             text += span.text
             let range = start..<text.utf8.count
             guard !range.isEmpty else { continue }
-            ranges.append(StyledRange(bytes: range, font: font(style, bold: span.bold, italic: span.italic)))
+            ranges.append(StyledRange(bytes: range, font: font(style, bold: span.bold, italic: span.italic, size: span.size, family: span.font)))
+            if let size = span.size, size > style.size { tall.append((range, size * StyleSheet.singleLineHeight * style.lineSpacing)) }
             if span.keepTogether { marked.append(range) }
             if span.underline || style.underline { underlined.append(range) }
         }
@@ -67,9 +71,17 @@ final class TextSetter {
         let alignment = align ?? style.align
         let shaped = breakLines(text, ranges: ranges, marked: marked, width: width, firstIndent: indent,
                                 justified: alignment == .justify)
-        let lineHeight = style.lineHeight
+        // A line is as tall as the largest span on it needs; lines and spans are both in text order.
+        var firstTall = 0
         return shaped.enumerated().map { index, line in
             let lineIndent = index == 0 ? indent : 0
+            var lineHeight = style.lineHeight
+            while firstTall < tall.count, tall[firstTall].bytes.upperBound <= line.bytes.lowerBound { firstTall += 1 }
+            var next = firstTall
+            while next < tall.count, tall[next].bytes.lowerBound < line.bytes.upperBound {
+                lineHeight = max(lineHeight, tall[next].lineHeight)
+                next += 1
+            }
             return finish(line, width: width - lineIndent, indent: lineIndent, alignment: alignment,
                           lineHeight: lineHeight, style: style, underlined: underlined)
         }
@@ -99,7 +111,9 @@ final class TextSetter {
         let utf8 = Array(text.utf8)
         while true {
             let noBreaks = Self.disjoint(stretches.map(\.bytes)).map { NoBreakRange(bytes: $0) }
-            let lines = shaper.shape(text: text, ranges: ranges, noBreaks: noBreaks, width: width, firstIndent: firstIndent)
+            // Pango's negative indent is a hanging one: the first line takes the whole layout width.
+            let lines = shaper.shape(text: text, ranges: ranges, noBreaks: noBreaks, width: firstIndent < 0 ? width - firstIndent : width,
+                                     firstIndent: firstIndent)
             let tooWide = lines.enumerated().filter { index, line in
                 line.width > width - (index == 0 ? firstIndent : 0) + 0.01
             }.map(\.element.bytes)

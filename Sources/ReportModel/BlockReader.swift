@@ -8,20 +8,24 @@ extension DocumentBuilder {
     /// Block kinds and the options each accepts.
     static let blockKeys: [String: [String]] = [
         "heading": ["text", "level", "style", "align", "listed", "toc-title"],
-        "paragraph": ["text", "style", "align"],
+        "paragraph": ["text", "style", "align", "first-line-indent"],
         "list": ["items", "numbering", "start", "style"],
         "table": ["columns", "header", "rows", "rows-from", "totals", "style", "header-style", "padding", "borders",
                   "header-shade", "repeat-header"],
         "page-break": [],
         "spacer": ["height"],
         "image": ["file", "width", "height", "align", "caption"],
-        "signature": ["signers", "name", "position", "role", "label", "style", "space"],
+        "signature": ["signers", "name", "position", "role", "label", "line", "style", "space"],
         "toc": ["title", "depth", "style", "title-style", "pages", "page-heading"],
+        "rule": ["width", "thickness", "align", "color", "space-before", "space-after"],
+        "leaders": ["fields", "style", "value-position"],
+        "columns": ["columns", "gap", "valign", "style"],
     ]
 
     /// The primary option a kind's scalar value stands for (`- heading: text`).
     static let primaryKey: [String: String] = [
         "heading": "text", "paragraph": "text", "spacer": "height", "image": "file", "toc": "title",
+        "rule": "width", "leaders": "fields", "columns": "columns",
     ]
 
     func readBlocks(_ node: SyntaxNode) -> [Block] {
@@ -35,6 +39,10 @@ extension DocumentBuilder {
     func readBlock(_ node: SyntaxNode) -> Block? {
         if let text = node.scalar {
             if text == "page-break" { return .pageBreak }
+            if text == "rule", let reader = MappingReader(SyntaxNode(.mapping([]), at: node.location), context: "`rule`",
+                                                          allowed: [], diagnostics: diagnostics) {
+                return readRule(reader)
+            }
             if Self.blockKeys[text] != nil {
                 diagnostics.error(node.location, "`\(text)` needs a value", hint: "write `- \(text): …`; to print the word itself, write it in quotes inside `- paragraph: …`")
                 return nil
@@ -96,6 +104,9 @@ extension DocumentBuilder {
             }
             return .spacer(height)
         case "image": return readImage(reader)
+        case "rule": return readRule(reader)
+        case "leaders": return readLeaders(reader)
+        case "columns": return readColumns(reader)
         case "signature": return readSignature(reader)
         case "toc":
             return .toc(TableOfContents(title: reader.text("title") ?? "สารบัญ", depth: reader.int("depth", in: 1...6) ?? 2,
@@ -107,7 +118,7 @@ extension DocumentBuilder {
         }
     }
 
-    /// Spans of a paragraph text: inline markup, or a list of `{text, bold, italic, underline, keep-together}`.
+    /// Spans of a paragraph text: inline markup, or a list of `{text, bold, italic, underline, keep-together, size, font}`.
     func spans(_ text: String) -> [Span] { InlineMarkup.parse(text) }
 
     func readSpans(_ node: SyntaxNode) -> [Span]? {
@@ -119,14 +130,20 @@ extension DocumentBuilder {
         var result: [Span] = []
         for item in items {
             if let text = item.scalar { result += spans(text); continue }
-            guard let reader = MappingReader(item, context: "a span", allowed: ["text", "bold", "italic", "underline", "keep-together"],
+            guard let reader = MappingReader(item, context: "a span", allowed: ["text", "bold", "italic", "underline", "keep-together", "size", "font"],
                                              diagnostics: diagnostics) else { continue }
             guard let text = reader.text("text") else {
                 diagnostics.error(item.location, "a span needs `text`")
                 continue
             }
+            var font = reader.text("font")
+            if let name = font, !families.contains(where: { $0.name == name }) {
+                reportUnknownFont(name, at: reader.value("font")!.location)
+                font = nil
+            }
             result.append(Span(text, bold: reader.bool("bold") ?? false, italic: reader.bool("italic") ?? false,
-                               underline: reader.bool("underline") ?? false, keepTogether: reader.bool("keep-together") ?? false))
+                               underline: reader.bool("underline") ?? false, keepTogether: reader.bool("keep-together") ?? false,
+                               size: reader.number("size", in: 4...200), font: font))
         }
         return result
     }
@@ -137,8 +154,11 @@ extension DocumentBuilder {
             return nil
         }
         guard let spans = readSpans(node) else { return nil }
-        return Paragraph(spans: spans, style: styleName(reader, default: defaultStyle),
-                         align: reader.choice("align", HorizontalAlignment.self), location: node.location)
+        let align = reader.choice("align", HorizontalAlignment.self)
+        // A paragraph centred or set right has no first-line indent unless it asks for one.
+        let indent = reader.length("first-line-indent") ?? (align == .center || align == .right ? 0 : nil)
+        return Paragraph(spans: spans, style: styleName(reader, default: defaultStyle), align: align, firstLineIndent: indent,
+                         location: node.location)
     }
 
     private func readHeading(_ reader: MappingReader) -> Block? {
@@ -247,20 +267,24 @@ extension DocumentBuilder {
 
     private func readSigner(_ reader: MappingReader) -> Signer {
         Signer(label: reader.text("label") ?? "(ลงชื่อ)", role: reader.text("role"), name: reader.text("name"),
-               position: reader.texts("position") ?? [])
+               position: reader.texts("position") ?? [], line: reader.bool("line") ?? true)
     }
 
     private func readSignature(_ reader: MappingReader) -> Block? {
         var signers: [Signer] = []
+        let line = reader.bool("line")
         if let list = reader.value("signers") {
             guard let items = list.sequence else {
                 diagnostics.error(list.location, "`signers` must be a list of signers, found \(list.kindName)")
                 return nil
             }
             for item in items {
-                guard let signer = MappingReader(item, context: "a signer", allowed: ["name", "position", "role", "label"],
+                guard let signer = MappingReader(item, context: "a signer", allowed: ["name", "position", "role", "label", "line"],
                                                  diagnostics: diagnostics) else { continue }
-                signers.append(readSigner(signer))
+                var read = readSigner(signer)
+                // `line` beside `signers` applies to each signer that does not set its own.
+                if let line, !signer.has("line") { read.line = line }
+                signers.append(read)
             }
             if reader.has("name") || reader.has("position") {
                 diagnostics.error(reader.keyLocation(reader.has("name") ? "name" : "position"),

@@ -16,13 +16,19 @@ public struct Span: Equatable {
     public var underline: Bool
     /// Line breaks are not allowed inside.
     public var keepTogether: Bool
+    /// The span's own size (TH Sarabun New points) and font family, instead of the paragraph style's.
+    public var size: Double?
+    public var font: String?
 
-    public init(_ text: String, bold: Bool = false, italic: Bool = false, underline: Bool = false, keepTogether: Bool = false) {
+    public init(_ text: String, bold: Bool = false, italic: Bool = false, underline: Bool = false, keepTogether: Bool = false,
+                size: Double? = nil, font: String? = nil) {
         self.text = text
         self.bold = bold
         self.italic = italic
         self.underline = underline
         self.keepTogether = keepTogether
+        self.size = size
+        self.font = font
     }
 }
 
@@ -32,12 +38,16 @@ public struct Paragraph {
     public var style: String
     /// Overrides of the style's alignment for this paragraph only.
     public var align: HorizontalAlignment?
+    /// Overrides of the style's first-line indent for this paragraph only.
+    public var firstLineIndent: Double?
     public var location: SourceLocation?
 
-    public init(spans: [Span], style: String, align: HorizontalAlignment? = nil, location: SourceLocation? = nil) {
+    public init(spans: [Span], style: String, align: HorizontalAlignment? = nil, firstLineIndent: Double? = nil,
+                location: SourceLocation? = nil) {
         self.spans = spans
         self.style = style
         self.align = align
+        self.firstLineIndent = firstLineIndent
         self.location = location
     }
 
@@ -144,15 +154,19 @@ public struct Signer {
     public var role: String?
     public var name: String?
     public var position: [String]
-    public init(label: String, role: String?, name: String?, position: [String]) {
+    /// Print the ลงชื่อ line with its dots (an announcement signs without one: only the name and position).
+    public var line: Bool
+    public init(label: String, role: String?, name: String?, position: [String], line: Bool = true) {
         self.label = label
         self.role = role
         self.name = name
         self.position = position
+        self.line = line
     }
 }
 
-/// Signature blocks printed side by side (one alone stands in the right half), never split.
+/// Signature blocks printed side by side (one alone stands in the right half), in as many rows as
+/// they need to be legible, never split, and kept on the page of the last lines before them.
 public struct SignatureBlock {
     public var signers: [Signer]
     public var style: String
@@ -203,4 +217,8 @@ public indirect enum Block {
     case image(ImageBlock)
     case signatures(SignatureBlock)
     case toc(TableOfContents)
+    /// A horizontal line drawn across part of the width.
+    case rule(RuleBlock)
+    /// Labels with dotted lines to fill in, on one line.
+    case leaders(LeaderLine)
 }

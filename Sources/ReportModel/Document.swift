@@ -163,25 +163,78 @@ public struct PageNumbering {
     }
     /// `dash` prints `- ๒ -`, `plain` prints `๒`.
     public enum Style: String, CaseIterable { case dash, plain }
+    /// How the number itself is written: in digits, in Thai letters (ก ข ค …, for front matter), or
+    /// in Roman numerals (i ii iii …, `roman-upper`: I II III …).
+    public enum Format: String, CaseIterable { case number, thaiLetter = "thai-letter", roman, romanUpper = "roman-upper" }
     public var position: Position
     public var style: Style
+    public var format: Format
     public var digits: ThaiFormatting.Digits
     /// Leave the number off the first page of the document.
     public var skipFirstPage: Bool
+    /// Print the number on a document of one page (by default a single page is not numbered).
+    public var singlePage: Bool
     /// Number the section's first page with this value instead of continuing.
     public var restartAt: Int?
 
-    public init(position: Position, style: Style, digits: ThaiFormatting.Digits, skipFirstPage: Bool, restartAt: Int? = nil) {
+    public init(position: Position, style: Style, format: Format = .number, digits: ThaiFormatting.Digits, skipFirstPage: Bool,
+                singlePage: Bool = false, restartAt: Int? = nil) {
         self.position = position
         self.style = style
+        self.format = format
         self.digits = digits
         self.skipFirstPage = skipFirstPage
+        self.singlePage = singlePage
         self.restartAt = restartAt
+    }
+
+    /// The number `number` written in the section's format, without dashes.
+    public func plainText(for number: Int) -> String {
+        switch format {
+        case .number: return ThaiFormatting.digits(String(number), digits)
+        case .thaiLetter: return Self.thaiLetters(number)
+        case .roman: return Self.roman(number).lowercased()
+        case .romanUpper: return Self.roman(number)
+        }
     }
 
     /// The printed form of page `number`.
     public func text(for number: Int) -> String {
-        let digitsText = ThaiFormatting.digits(String(number), digits)
-        return style == .dash ? "- \(digitsText) -" : digitsText
+        let plain = plainText(for: number)
+        return style == .dash ? "- \(plain) -" : plain
+    }
+
+    /// The letters Thai front matter is numbered with, in order: the consonants without the obsolete
+    /// ฃ and ฅ and without ฆ (read like ค).
+    public static let thaiLetterSequence = Array("กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ")
+
+    /// ก … ฮ for 1 … 41, then two letters (กก, กข …) and so on, like spreadsheet columns.
+    static func thaiLetters(_ number: Int) -> String {
+        guard number > 0 else { return ThaiFormatting.digits(String(number), .thai) }
+        let letters = thaiLetterSequence
+        var rest = number
+        var result: [Character] = []
+        while rest > 0 {
+            rest -= 1
+            result.insert(letters[rest % letters.count], at: 0)
+            rest /= letters.count
+        }
+        return String(result)
+    }
+
+    /// Roman numerals in capitals (up to 3999; larger numbers in digits).
+    static func roman(_ number: Int) -> String {
+        guard number > 0, number < 4000 else { return String(number) }
+        let values = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                      (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var rest = number
+        var result = ""
+        for (value, letters) in values {
+            while rest >= value {
+                result += letters
+                rest -= value
+            }
+        }
+        return result
     }
 }

@@ -223,7 +223,7 @@ public final class DocumentBuilder {
     // MARK: Styles
 
     static let styleKeys = ["based-on", "font", "size", "bold", "italic", "underline", "color", "align", "first-line-indent",
-                            "left-indent", "space-before", "space-after", "line-spacing", "keep-with-next"]
+                            "left-indent", "hanging-indent", "space-before", "space-after", "line-spacing", "keep-with-next"]
 
     private func readStyles(_ node: SyntaxNode) {
         guard let pairs = node.mapping else {
@@ -259,6 +259,16 @@ public final class DocumentBuilder {
         style.align = reader.choice("align", HorizontalAlignment.self) ?? style.align
         style.firstLineIndent = reader.length("first-line-indent") ?? style.firstLineIndent
         style.leftIndent = reader.length("left-indent") ?? style.leftIndent
+        // A style made centred or right-aligned keeps no first-line indent it did not ask for.
+        if reader.has("align"), style.align == .center || style.align == .right, !reader.has("first-line-indent") {
+            style.firstLineIndent = 0
+        }
+        // A hanging indent: the first line starts at the style's own `left-indent` (default 0), every
+        // other line `hanging-indent` further in.
+        if let hanging = reader.length("hanging-indent") {
+            style.leftIndent = (reader.length("left-indent") ?? 0) + hanging
+            style.firstLineIndent = -hanging
+        }
         style.spaceBefore = reader.length("space-before") ?? style.spaceBefore
         style.spaceAfter = reader.length("space-after") ?? style.spaceAfter
         style.lineSpacing = reader.number("line-spacing", in: 0.5...5) ?? style.lineSpacing
@@ -359,12 +369,15 @@ public final class DocumentBuilder {
             numbering.position = .none
             return numbering
         }
-        guard let reader = MappingReader(node, context: "`page-numbers`", allowed: ["position", "style", "digits", "skip-first-page", "restart-at"],
+        guard let reader = MappingReader(node, context: "`page-numbers`", allowed: ["position", "style", "format", "digits", "skip-first-page",
+                                                                                   "single-page", "restart-at"],
                                          diagnostics: diagnostics) else { return base }
         return PageNumbering(position: reader.choice("position", PageNumbering.Position.self) ?? base.position,
                              style: reader.choice("style", PageNumbering.Style.self) ?? base.style,
+                             format: reader.choice("format", PageNumbering.Format.self) ?? base.format,
                              digits: reader.choice("digits", ThaiFormatting.Digits.self) ?? base.digits,
                              skipFirstPage: reader.bool("skip-first-page") ?? base.skipFirstPage,
+                             singlePage: reader.bool("single-page") ?? base.singlePage,
                              restartAt: reader.int("restart-at", in: 0...100_000))
     }
 }

@@ -211,8 +211,8 @@ extension DocumentBuilder {
         return TableCell(blocks: paragraphs, location: location)
     }
 
-    /// Blocks inside a cell: paragraphs (texts) and lists.
-    private func cellBlocks(_ items: [SyntaxNode], style: String) -> [Block] {
+    /// Blocks inside a cell: paragraphs (texts), lists, pictures, rules, form lines and spaces.
+    func cellBlocks(_ items: [SyntaxNode], style: String) -> [Block] {
         items.compactMap { item -> Block? in
             if let text = item.scalar { return .paragraph(Paragraph(spans: spans(text), style: style, location: item.location)) }
             guard let block = readBlock(item) else { return nil }
@@ -226,8 +226,10 @@ extension DocumentBuilder {
                     list.items[index].paragraph.style = style
                 }
                 return .list(list)
+            case .image, .rule, .leaders, .spacer:
+                return block
             default:
-                diagnostics.error(item.location, "a table cell may hold paragraphs and lists only")
+                diagnostics.error(item.location, "a table cell or column may hold paragraphs, lists, images, rules, leaders and spacers only")
                 return nil
             }
         }

@@ -37,6 +37,8 @@ public final class PDFRenderer {
                 canvas.line(from: (from.x, from.y), to: (to.x, to.y), width: width, color: rgb(color))
             case let .image(id, rect):
                 canvas.draw(image: id, x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+            case let .dots(from, to, size, spacing, color):
+                canvas.dots(from: (from.x, from.y), to: (to.x, to.y), size: size, spacing: spacing, color: rgb(color))
             }
         }
         for bookmark in page.bookmarks {

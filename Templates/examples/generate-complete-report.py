@@ -374,6 +374,8 @@ styles:
     color: "#404040"
   closing: {based-on: body, keep-with-next: true}   # stays on the page of the signatures
   emphasis: {based-on: body, underline: true, bold: true, keep-with-next: true, first-line-indent: 0}
+  form-field: {based-on: body, align: left, first-line-indent: 0, space-before: 2pt}
+  subject-line: {based-on: body, align: left, hanging-indent: 1cm}   # the lines after the first under the text
   big-table: {based-on: table, size: 13}
   big-table-head: {based-on: table-header, size: 14}
 
@@ -673,6 +675,40 @@ sections:
           รายงานฉบับนี้เผยแพร่บนเว็บไซต์ขององค์การบริหารส่วนตำบลโคกตูม หัวข้อ "การเปิดเผยข้อมูล (OIT)"
           ข้อ O๔๓ และข้อ O๔๔ ผู้สนใจสามารถขอสำเนาได้ที่สำนักปลัด ในวันและเวลาราชการ
         style: note
+      - heading: ๔.๕ บันทึกเสนอผู้บริหาร
+        level: 2
+      # Blocks side by side: the emblem in a 2 cm column, the title beside it, bottoms aligned.
+      - columns:
+          - width: 2cm
+            blocks:
+              - image: {file: images/emblem.png, height: 1.5cm, align: left}
+          - blocks:
+              - paragraph: [{text: บันทึกข้อความ, bold: true, size: 29}]
+                align: center
+          - width: 2cm
+        valign: bottom
+      # Labels with dotted leaders: the value written over the dots, a field ending at a given x.
+      - leaders:
+          - label: [{text: ส่วนราชการ, bold: true, size: 20}]
+            value: สำนักปลัด องค์การบริหารส่วนตำบลโคกตูม โทร. ๐ ๔๔๖๖ ๒๑๐๐
+        style: form-field
+      - leaders:
+          - {label: [{text: ที่, bold: true, size: 20}], value: บร ๗๘๑๐๑/๒๓๔, to: 50%}
+          - {label: [{text: วันที่, bold: true, size: 20}], value: ๑๕ ตุลาคม ๒๕๖๘}
+        style: form-field
+      - leaders:
+          - label: [{text: เรื่อง, bold: true, size: 20}]
+            value: ขออนุญาตเผยแพร่รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส
+        style: form-field
+        value-position: after
+      - rule: {width: 100%, thickness: 0.5pt, color: "#7F7F7F"}
+      # A hanging indent: the subject's second line starts under its text.
+      - paragraph: เรื่อง  รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ เพื่อเผยแพร่บนเว็บไซต์
+        style: subject-line
+      # A centred paragraph has no first-line indent, so it is centred on the page.
+      - paragraph: ข้อมูลทั้งหมดเผยแพร่ที่ www.khoktoom.go.th
+        align: center
+      - rule: 4cm
       - paragraph: จึงเรียนมาเพื่อโปรดทราบ
         style: closing
       - signature:
@@ -687,6 +723,16 @@ sections:
               name: นายประสิทธิ์ มั่นคง
               position: [นายกองค์การบริหารส่วนตำบลโคกตูม]
           space: 1cm
+      # The three signers above do not fit legibly in one row of A4 portrait: two, then one, kept on
+      # the page of the text's last lines. An announcement signs without the dotted line (`line: false`).
+      - spacer: 0.8cm
+      - paragraph: ประกาศ ณ วันที่ ๑๕ ตุลาคม ๒๕๖๘
+        align: center
+      - signature:
+          name: นายประสิทธิ์ มั่นคง
+          position: [นายกองค์การบริหารส่วนตำบลโคกตูม]
+          line: false
+          space: 1.5cm
 '''
 
 

@@ -36,6 +36,16 @@ public enum LayoutHarness {
         return pages
     }
 
+    /// Every page of the layout of the description file at `path` (a template's example, say), with
+    /// its pictures and the bundled word list, as `render` lays it out.
+    public static func pages(ofFile path: String) throws -> [PageFrame] {
+        let report = try ReportPipeline.load(path: path, environment: environment)
+        var pages: [PageFrame] = []
+        try LayoutEngine(document: report.document, shaper: TextShaper(library: report.fonts), images: report.images,
+                         dictionary: bundledWords).layout { pages.append($0) }
+        return pages
+    }
+
     /// The text lines inside the page's text area (header, footer and page number left out).
     public static func bodyLines(_ page: PageFrame) -> [PlacedText] {
         page.lines.filter { $0.top >= page.textArea.y - 0.01 && $0.bottom <= page.textArea.maxY + 0.01 }

@@ -53,8 +53,9 @@ final class LineBreakingTests: XCTestCase {
 
     func testSignerNameBreaksOnlyBetweenItsWords() throws {
         let name = "นางสาวพรทิพย์ ศรีสุขสวัสดิ์ ณ อยุธยา"
-        // One signer stands in the right half: a 3.5 cm column, too narrow for the whole name.
-        let result = try lines("  - signature: {name: \(name), position: ผู้อำนวยการกองคลัง}", width: "7cm").map(\.text)
+        // A signer whose name does not fit in the right half takes more of the width; a 3.5 cm text
+        // width is too narrow for the whole name even so.
+        let result = try lines("  - signature: {name: \(name), position: ผู้อำนวยการกองคลัง}", width: "3.5cm").map(\.text)
         let nameLines = result.filter { $0.contains("นางสาว") || $0.contains("อยุธยา") || $0.contains("ศรีสุข") }
         XCTAssertGreaterThan(nameLines.count, 1, "\(result)")
         let words = Set(["(นางสาวพรทิพย์", "ศรีสุขสวัสดิ์", "ณ", "อยุธยา)"])
