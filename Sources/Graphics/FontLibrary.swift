@@ -24,6 +24,7 @@ public final class FontLibrary {
     /// Every font shaping has chosen, in the order first chosen: a `FontID` is an index here.
     private var shapedFonts: [ShapedFont] = []
     private var idsByFont: [UnsafeMutablePointer<PangoFont>: FontID] = [:]
+    private var saraAmGlyphs: [Int: SaraAmGlyph?] = [:]
 
     /// Loads `files` (TrueType/OpenType) into an empty private configuration.
     /// Throws for a file that is missing or that fontconfig cannot read as a font.
@@ -66,6 +67,15 @@ public final class FontLibrary {
 
     /// The font an identifier stands for.
     func font(_ id: FontID) -> ShapedFont { shapedFonts[id.index] }
+
+    /// The font's precomposed ำ, when it can stand for shaping's nikhahit + sara aa (`SaraAmGlyph`);
+    /// checked once per font.
+    func saraAmGlyph(_ id: FontID) -> SaraAmGlyph? {
+        if let known = saraAmGlyphs[id.index] { return known }
+        let glyph = SaraAmGlyph(font: shapedFonts[id.index])
+        saraAmGlyphs[id.index] = .some(glyph)
+        return glyph
+    }
 
     /// Family names found in one font file, or nil when the file is not a font fontconfig can read.
     public static func familyNames(inFile path: String) -> [String]? {

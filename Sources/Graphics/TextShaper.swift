@@ -198,9 +198,12 @@ public final class TextShaper {
                 x += advance
             }
             let rightToLeft = pangoItem.pointee.analysis.level % 2 == 1
-            let clusters = Self.clusters(starts, itemLength: itemLength)
+            var clusters = Self.clusters(starts, itemLength: itemLength)
             let textBytes = utf8[itemStart..<min(utf8.count, itemStart + itemLength)]
             let font = pangoItem.pointee.analysis.font.map { library.id(for: $0) }
+            if let font, !rightToLeft, let saraAm = library.saraAmGlyph(font) {
+                saraAm.compose(&glyphs, &clusters, text: textBytes)
+            }
             if let font, !clusters.isEmpty {
                 runs.append(GlyphRun(font: font, glyphs: glyphs,
                                      text: String(decoding: textBytes, as: UTF8.self),
