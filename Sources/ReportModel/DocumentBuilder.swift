@@ -149,12 +149,18 @@ public final class DocumentBuilder {
         return metadata
     }
 
-    /// Seconds since 1970 for `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ` (UTC).
+    /// Seconds since 1970 for `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ` (UTC). The date is read as every
+    /// date of the format is (`ThaiFormatting.CalendarDate.parse`): a year above 2400 is a Buddhist
+    /// Era year, so `2567-10-15` is 15 October 2024.
     static func parseTimestamp(_ text: String) -> Int? {
+        let written = ThaiFormatting.digits(text.trimmingCharacters(in: .whitespaces), .arabic)
+        guard let date = ThaiFormatting.CalendarDate.parse(String(written.prefix(10))) else { return nil }
+        let time = written.dropFirst(10)
         let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = text.count <= 10 ? [.withFullDate] : [.withInternetDateTime]
+        formatter.formatOptions = time.isEmpty ? [.withFullDate] : [.withInternetDateTime]
         formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.date(from: text).map { Int($0.timeIntervalSince1970) }
+        let christian = String(format: "%04d-%02d-%02d", date.year, date.month, date.day) + time
+        return formatter.date(from: christian).map { Int($0.timeIntervalSince1970) }
     }
 
     /// The bundled Sarabun family and those the description adds.

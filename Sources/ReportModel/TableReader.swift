@@ -24,7 +24,13 @@ extension DocumentBuilder {
                 return nil
             }
             let rows = items.allSatisfy { $0.sequence != nil } ? items : [node]
-            for row in rows { readRow(row, columns: columns, style: headerStyle, into: &header) }
+            // Header cells are titles: a column's number format is for its body.
+            let titleColumns = columns.map { column -> TableColumn in
+                var title = column
+                title.number = nil
+                return title
+            }
+            for row in rows { readRow(row, columns: titleColumns, style: headerStyle, into: &header) }
         }
         var body = TableGridBuilder(columns: columns.count, part: "body", diagnostics: diagnostics)
         if let node = reader.value("rows") {
@@ -35,10 +41,11 @@ extension DocumentBuilder {
             guard admitTableRows(items.count, at: node.location) else { return nil }
             for row in items { readRow(row, columns: columns, style: style, into: &body) }
         }
+        let headerGrid = header.finish()
         if let node = reader.value("rows-from") {
-            readCSVRows(node, columns: columns, style: style, into: &body)
+            readCSVRows(node, columns: columns, titles: headerGrid.cells.map(\.plainText), style: style, into: &body)
         }
-        var table = Table(columns: columns, header: header.finish(), body: body.finish(), style: style, headerStyle: headerStyle,
+        var table = Table(columns: columns, header: headerGrid, body: body.finish(), style: style, headerStyle: headerStyle,
                           padding: readPadding(reader.value("padding")),
                           borderWidth: reader.length("borders") ?? 0.5,
                           headerShade: reader.color("header-shade"),
@@ -171,6 +178,7 @@ extension DocumentBuilder {
         case let .scalar(text):
             return textCell(text, column: column, style: style, location: node.location)
         case let .sequence(items):
+            blocksInNumericColumn(column, at: node.location)
             return TableCell(blocks: cellBlocks(items, style: style), location: node.location)
         case .mapping:
             guard let reader = MappingReader(node, context: "a cell", allowed: Self.cellKeys, diagnostics: diagnostics) else {
@@ -178,11 +186,13 @@ extension DocumentBuilder {
             }
             var cell: TableCell
             if let content = reader.value("content") {
+                blocksInNumericColumn(column, at: content.location)
                 cell = TableCell(blocks: cellBlocks(content.sequence ?? [content], style: style), location: node.location)
             } else if let textNode = reader.value("text") {
                 if let text = textNode.scalar {
                     cell = textCell(text, column: column, style: style, location: textNode.location)
                 } else if let spans = readSpans(textNode) {
+                    blocksInNumericColumn(column, at: textNode.location)
                     cell = TableCell(blocks: [.paragraph(Paragraph(spans: spans, style: style, location: textNode.location))], location: node.location)
                 } else {
                     cell = TableCell(blocks: [], location: node.location)
@@ -201,14 +211,35 @@ extension DocumentBuilder {
         }
     }
 
+    /// Texts a numeric column accepts for "no amount": printed as written, counted as nothing.
+    static let noAmount: Set<String> = ["-", "–", "—"]
+
+    /// A cell from a text: in a numeric column a number (formatted, and counted by totals), a dash
+    /// for no amount, or nothing; any other text there is an error, never a figure left out of a sum.
     func textCell(_ text: String, column: TableColumn?, style: String, location: SourceLocation) -> TableCell {
-        if let format = column?.number, let value = ThaiFormatting.parseNumber(text) {
-            return TableCell(blocks: [.paragraph(Paragraph(spans: [Span(format.format(value))], style: style, location: location))],
-                             number: value, location: location)
+        if let column, let format = column.number {
+            if let value = ThaiFormatting.parseNumber(text) {
+                return TableCell(blocks: [.paragraph(Paragraph(spans: [Span(format.format(value))], style: style, location: location))],
+                                 number: value, location: location)
+            }
+            let written = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !written.isEmpty, !Self.noAmount.contains(written) {
+                let name = column.key.map { "column `\($0)`" } ?? "this column"
+                diagnostics.error(location, "\(name) holds numbers (it has a number `format`), but `\(written)` is not a number",
+                                  hint: "write the number alone, such as 20000, 20,000.50 or ๒๐,๐๐๐ (a unit such as บาท goes in the header), or - for no amount")
+            }
         }
         let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: true)
             .map { Block.paragraph(Paragraph(spans: spans(String($0)), style: style, location: location)) }
         return TableCell(blocks: paragraphs, location: location)
+    }
+
+    /// Reports blocks written in a numeric column, where totals could not count them.
+    private func blocksInNumericColumn(_ column: TableColumn?, at location: SourceLocation) {
+        guard let column, column.number != nil else { return }
+        let name = column.key.map { "column `\($0)`" } ?? "this column"
+        diagnostics.error(location, "\(name) holds numbers (it has a number `format`), so a cell there cannot hold blocks or styled runs",
+                          hint: "write the number as the cell's text, such as 20000 or `{text: 20000, bold: true}`")
     }
 
     /// Blocks inside a cell: paragraphs (texts), lists, pictures, rules, form lines and spaces.

@@ -61,7 +61,7 @@ public struct DescriptionWriter {
     private func comment(_ field: FieldSpec) -> [String] {
         var text = field.comment ?? field.name
         if !field.required { text += " (optional)" }
-        if field.kind == .choice { text += " One of: " + field.values.joined(separator: ", ") + "." }
+        if field.kind == .choice { text += " One of: " + field.valueList.replacingOccurrences(of: "`", with: "") + "." }
         return text.split(separator: "\n").map { "# \($0)" }
     }
 
@@ -97,7 +97,7 @@ public struct DescriptionWriter {
 
     private func placeholder(_ field: FieldSpec) -> String {
         switch field.kind {
-        case .number: return "0"
+        case .number, .integer: return "0"
         case .year: return "2568"
         case .date: return "2025-01-31"
         case .bool: return "false"

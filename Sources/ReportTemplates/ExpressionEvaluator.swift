@@ -53,9 +53,14 @@ struct ExpressionEvaluator {
             return try Self.member(try evaluate(base), field, budget: budget)
         case let .index(base, index, _):
             let list = try evaluate(base)
-            guard let items = list.items else { throw EvaluationError(message: "only a list can be indexed, not \(list.kindName)") }
+            let position = try evaluate(index)
+            // A record indexed by a text gives that field: `rounds[round]`.
+            if case let .data(node, _) = list, node.mapping != nil, let key = position.text, position.number == nil {
+                return try Self.member(list, key, budget: budget)
+            }
+            guard let items = list.items else { throw EvaluationError(message: "only a list, or a record by a field's name, can be indexed, not \(list.kindName)") }
             try budget.step(items.count)
-            guard let position = try evaluate(index).number.flatMap({ Int(exactly: NSDecimalNumber(decimal: $0)) }) else {
+            guard let position = position.number.flatMap({ Int(exactly: NSDecimalNumber(decimal: $0)) }) else {
                 throw EvaluationError(message: "a list index must be a whole number")
             }
             return items.indices.contains(position) ? items[position] : .null

@@ -14,6 +14,8 @@ final class FieldSpec {
         case paragraphs
         /// A number, with Thai or Arabic digits and optional thousands separators.
         case number
+        /// A whole number, written as a `number` is.
+        case integer
         /// A Buddhist Era year such as 2567.
         case year
         /// A date written as YYYY-MM-DD (Christian or Buddhist Era year).
@@ -38,8 +40,13 @@ final class FieldSpec {
     let defaultValue: SyntaxNode?
     let comment: String?
     let example: SyntaxNode?
-    /// Allowed values of a `choice` field.
+    /// Allowed values of a `choice` field (its codes).
     let values: [String]
+    /// Other ways of writing a `choice` value (Thai words for a code), each to its code: a value
+    /// written so is read as its code, so the template compares codes only.
+    var aliases: [String: String] = [:]
+    /// The range a `number` field's value must be in, when the template declares one.
+    var bounds = FieldBounds()
     /// Fields of a record, or of each record in a list.
     let fields: [FieldSpec]
     /// What each item of a list is.
@@ -63,15 +70,21 @@ final class FieldSpec {
 
     func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
 
+    /// The expressions of the bounds of this field and of every field inside it.
+    var boundExpressions: [CompiledExpression] {
+        bounds.expressions + fields.flatMap(\.boundExpressions) + (itemSpec?.boundExpressions ?? [])
+    }
+
     /// A phrase saying what the field expects, for messages.
     var expectation: String {
         switch kind {
         case .text: return "a text"
         case .paragraphs: return "a text or a list of texts (one per paragraph)"
         case .number: return "a number"
+        case .integer: return "a whole number"
         case .year: return "a Buddhist Era year such as 2567"
         case .date: return "a date written YYYY-MM-DD"
-        case .choice: return "one of " + values.map { "`\($0)`" }.joined(separator: ", ")
+        case .choice: return "one of " + valueList
         case .bool: return "true or false"
         case .list: return "a list"
         case .record: return "a mapping with " + fields.map { "`\($0.name)`" }.joined(separator: ", ")
@@ -81,7 +94,7 @@ final class FieldSpec {
 
     // MARK: Reading specs from a template
 
-    static let specKeys = ["type", "required", "default", "comment", "example", "values", "item", "fields"]
+    static let specKeys = ["type", "required", "default", "comment", "example", "values", "item", "fields", "min", "max"]
 
     /// Reads the fields of a mapping `name: spec` below the field path `parent` (`""` at the top).
     /// A spec is a mapping with `type` and the other keys above, or just a type name (`title: text`).
@@ -144,15 +157,56 @@ final class FieldSpec {
                 itemSpec = read(name: name, path: path, item, diagnostics: diagnostics)
             }
         }
-        let values = entries["values"]?.sequence?.compactMap(\.scalar) ?? []
+        let (values, aliases) = readValues(entries["values"], diagnostics: diagnostics)
         if kind == .choice, values.isEmpty {
             diagnostics.error(node.location, "choice field `\(name)` needs `values: [ … ]`")
         }
         let required = entries["required"]?.scalar.map { $0 == "true" || $0 == "yes" } ?? (entries["default"] == nil)
-        return FieldSpec(name: name, path: path, kind: kind, required: required, defaultValue: entries["default"],
-                         comment: entries["comment"]?.scalar, example: entries["example"], values: values,
-                         fields: kind == .record ? fieldsNode.map { readFields($0, parent: path, diagnostics: diagnostics) } ?? [] : [],
-                         itemSpec: itemSpec, location: node.location)
+        let spec = FieldSpec(name: name, path: path, kind: kind, required: required, defaultValue: entries["default"],
+                             comment: entries["comment"]?.scalar, example: entries["example"], values: values,
+                             fields: kind == .record ? fieldsNode.map { readFields($0, parent: path, diagnostics: diagnostics) } ?? [] : [],
+                             itemSpec: itemSpec, location: node.location)
+        spec.aliases = aliases
+        spec.bounds = FieldBounds.read(min: entries["min"], max: entries["max"], field: name, kind: kind, diagnostics: diagnostics)
+        return spec
+    }
+
+    /// The codes of a `choice` field and their other spellings: `values: [done, not-done]`, or a
+    /// mapping of each code to the words that also mean it, `values: {done: [แล้วเสร็จ], …}`.
+    private static func readValues(_ node: SyntaxNode?, diagnostics: DiagnosticCollector) -> (codes: [String], aliases: [String: String]) {
+        guard let node else { return ([], [:]) }
+        if let items = node.sequence { return (items.compactMap(\.scalar), [:]) }
+        guard let pairs = node.mapping else {
+            diagnostics.error(node.location, "`values` must be a list of values, or a mapping of each value to the words that also mean it")
+            return ([], [:])
+        }
+        var codes: [String] = [], aliases: [String: String] = [:]
+        for pair in pairs {
+            guard let code = pair.key.scalar else { continue }
+            codes.append(code)
+            for word in (pair.value.sequence ?? [pair.value]).compactMap(\.scalar) {
+                if let other = aliases[word], other != code {
+                    diagnostics.error(pair.value.location, "`\(word)` already means `\(other)`", hint: "give each word to one value")
+                }
+                aliases[word] = code
+            }
+        }
+        return (codes, aliases)
+    }
+
+    /// The code a `choice` value is written as: itself, or the code its alias stands for.
+    func code(of text: String) -> String? {
+        let written = text.trimmingCharacters(in: .whitespaces)
+        if values.contains(written) { return written }
+        return aliases[written]
+    }
+
+    /// The values of a `choice` field as messages list them, each with its other spellings.
+    var valueList: String {
+        values.map { code in
+            let words = aliases.filter { $0.value == code }.map(\.key).sorted()
+            return "`\(code)`" + (words.isEmpty ? "" : " (" + words.joined(separator: ", ") + ")")
+        }.joined(separator: ", ")
     }
 
     private static func kind(_ name: String, at location: SourceLocation, diagnostics: DiagnosticCollector) -> Kind? {
@@ -168,7 +222,7 @@ final class FieldSpec {
 
     /// Checks `node` against this field and reports every mismatch. `path` names the field in
     /// messages (`groups[2].measures[1].result`).
-    func check(_ node: SyntaxNode, path: String, diagnostics: DiagnosticCollector) {
+    func check(_ node: SyntaxNode, path: String, resolve: FieldBounds.Resolver? = nil, diagnostics: DiagnosticCollector) {
         if case .null = node.value {
             if required { diagnostics.error(node.location, "`\(path)` is empty", hint: "write \(expectation)") }
             return
@@ -187,12 +241,16 @@ final class FieldSpec {
             } else if node.scalar == nil {
                 mismatch()
             }
-        case .number:
+        case .number, .integer:
             guard let text = node.scalar else { return mismatch() }
-            if ThaiFormatting.parseNumber(text) == nil {
-                diagnostics.error(node.location, "`\(path)` should be a number, found `\(text)`",
-                                  hint: "write digits such as 50000 or ๕๐,๐๐๐.๐๐")
+            guard let value = ThaiFormatting.parseNumber(text) else {
+                return diagnostics.error(node.location, "`\(path)` should be \(expectation), found `\(text)`",
+                                         hint: kind == .integer ? "write digits such as 3 or ๓" : "write the number alone, with digits such as 50000 or ๕๐,๐๐๐.๐๐ (no unit such as บาท)")
             }
+            if kind == .integer, TemplateValue.decimals(of: value) > 0 {
+                return diagnostics.error(node.location, "`\(path)` should be a whole number, found `\(text)`", hint: "write digits such as 3 or ๓")
+            }
+            bounds.check(value, written: text, at: node.location, path: path, resolve: resolve, diagnostics: diagnostics)
         case .year:
             guard let text = node.scalar else { return mismatch() }
             guard let year = Int(ThaiFormatting.digits(text, .arabic)) else {
@@ -205,14 +263,15 @@ final class FieldSpec {
         case .date:
             guard let text = node.scalar else { return mismatch() }
             if ThaiFormatting.CalendarDate.parse(text) == nil {
-                diagnostics.error(node.location, "`\(path)` should be a date written YYYY-MM-DD, found `\(text)`")
+                diagnostics.error(node.location, "`\(path)` should be a date written YYYY-MM-DD, found `\(text)`",
+                                  hint: "a day that exists, with a Christian or Buddhist Era year: 2024-10-15 or 2567-10-15")
             }
         case .choice:
             guard let text = node.scalar else { return mismatch() }
-            if !values.contains(text) {
-                let hint = Suggestion.nearest(to: text, in: values).map { "did you mean `\($0)`?" }
-                    ?? "use one of " + values.map { "`\($0)`" }.joined(separator: ", ")
-                diagnostics.error(node.location, "`\(path)` cannot be `\(text)`; it is one of " + values.map { "`\($0)`" }.joined(separator: ", "), hint: hint)
+            if code(of: text) == nil {
+                let hint = Suggestion.nearest(to: text, in: values + aliases.keys.sorted()).map { "did you mean `\($0)`?" }
+                    ?? (aliases.isEmpty ? "use one of " + valueList : "write a value or one of its words as listed")
+                diagnostics.error(node.location, "`\(path)` cannot be `\(text)`; it is one of " + valueList, hint: hint)
             }
         case .bool:
             guard let text = node.scalar else { return mismatch() }
@@ -222,11 +281,11 @@ final class FieldSpec {
         case .list:
             guard let items = node.sequence else { return mismatch() }
             for (index, item) in items.enumerated() {
-                itemSpec?.check(item, path: "\(path)[\(index + 1)]", diagnostics: diagnostics)
+                itemSpec?.check(item, path: "\(path)[\(index + 1)]", resolve: resolve, diagnostics: diagnostics)
             }
         case .record:
             guard let pairs = node.mapping else { return mismatch() }
-            checkRecord(pairs, at: node.location, path: path, diagnostics: diagnostics)
+            checkRecord(pairs, at: node.location, path: path, resolve: resolve, diagnostics: diagnostics)
         case .blocks:
             if node.sequence == nil { mismatch() }
         }
@@ -235,7 +294,7 @@ final class FieldSpec {
     /// Checks the entries of a record: unknown keys (with the nearest field), missing required
     /// fields, and each value.
     func checkRecord(_ pairs: [(key: SyntaxNode, value: SyntaxNode)], at location: SourceLocation, path: String,
-                     diagnostics: DiagnosticCollector, ignoring reserved: Set<String> = []) {
+                     resolve: FieldBounds.Resolver? = nil, diagnostics: DiagnosticCollector, ignoring reserved: Set<String> = []) {
         var seen = Set<String>()
         for pair in pairs {
             guard let key = pair.key.scalar else {
@@ -255,7 +314,7 @@ final class FieldSpec {
                 diagnostics.error(pair.key.location, "`\(childPath)` is given twice", hint: "keep one")
                 continue
             }
-            spec.check(pair.value, path: childPath, diagnostics: diagnostics)
+            spec.check(pair.value, path: childPath, resolve: resolve, diagnostics: diagnostics)
         }
         for spec in fields where spec.required && !seen.contains(spec.name) {
             let what = spec.comment.map { " (\($0))" } ?? ""

@@ -289,7 +289,7 @@ extension ReportTemplate {
             case let .condition(then, otherwise):
                 namedTables(in: then, loops: loops, into: &tables, diagnostics: diagnostics)
                 if let otherwise { namedTables(in: otherwise, loops: loops, into: &tables, diagnostics: diagnostics) }
-            case .insert: return
+            case .insert, .warning: return
             }
         }
     }

@@ -89,6 +89,8 @@ final class TemplateChecker {
             }
         }
         walk(body, scope: [:], definition: nil)
+        // Bounds of fields are computed before any loop runs, from the top-level names only.
+        for compiled in fields.boundExpressions { shape(of: compiled.expression, in: compiled, scope: [:], definition: nil) }
         guard nestingIsSound else { return [] }
         return Set(definitions.keys.filter { !requirements(of: $0).variesWithUse })
     }
@@ -141,6 +143,9 @@ final class TemplateChecker {
                 if let otherwise { walk(otherwise, scope: scope, definition: definition) }
             case .insert:
                 return subject
+            case let .warning(message, at):
+                walk(message, scope: scope, definition: definition)
+                if let at { shape(of: at.expression, in: at, scope: scope, definition: definition) }
             }
         }
         return .unknown

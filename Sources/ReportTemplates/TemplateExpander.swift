@@ -55,10 +55,6 @@ public final class TemplateExpander {
         adaptation = TemplateAdaptation(pairs, template: template, diagnostics: diagnostics)
         // Columns a description adds are filled from fields of the rows' items it may now write.
         let fields = adaptation.addedFields(template: template).reduce(template.fields) { $0.adding($1.value, at: $1.key[...]) }
-        fields.checkRecord(pairs, at: description.location, path: "", diagnostics: diagnostics, ignoring: Set(Self.descriptionKeys))
-        if let variant { checkUnused(pairs, variant: variant) }
-        if diagnostics.hasErrors { throw DiagnosticList(diagnostics.sorted) }
-
         let scope = Scope(parent: nil)
         let inForce = template.definitions(for: variant)
         constants = inForce.constants
@@ -72,6 +68,19 @@ public final class TemplateExpander {
             scope.bindings[name] = .value(.data(text, FieldSpec(name: name, path: "texts.\(name)", kind: .paragraphs, required: false, defaultValue: nil,
                                                                 comment: nil, example: nil, values: [], fields: [], itemSpec: nil, location: text.location)))
         }
+        // Bounds computed from the description (`max: ${count(dimensions)}`) are computed once each.
+        var bounds: [String: Decimal?] = [:]
+        let resolveBound: FieldBounds.Resolver = { compiled in
+            let key = "\(compiled.location)"
+            if let known = bounds[key] { return known }
+            let value = (try? self.evaluate(compiled, in: scope))?.number
+            bounds[key] = value
+            return value
+        }
+        fields.checkRecord(pairs, at: description.location, path: "", resolve: resolveBound, diagnostics: diagnostics,
+                           ignoring: Set(Self.descriptionKeys))
+        if let variant { checkUnused(pairs, variant: variant) }
+        if diagnostics.hasErrors { throw DiagnosticList(diagnostics.sorted) }
         do {
             let result = try expandValue(template.body, in: scope) ?? SyntaxNode(.mapping([]), at: template.body.location)
             if diagnostics.hasErrors { throw DiagnosticList(diagnostics.sorted) }
@@ -166,6 +175,9 @@ public final class TemplateExpander {
                 if value.isNull { return nil }
                 try budget.add(value)
                 return value.node(at: directive.subject.location)
+            case .warning:
+                _ = try run(directive, in: scope)
+                return nil
             }
         }
     }
@@ -205,6 +217,9 @@ public final class TemplateExpander {
             try budget.add(value)
             if let items = value.items { return items.map { $0.node(at: directive.subject.location) } }
             return [value.node(at: directive.subject.location)]
+        case let .warning(message, at):
+            if value.isTruthy { try warn(message, at: at, directive: directive, in: scope) }
+            return []
         }
     }
 
@@ -351,6 +366,19 @@ public final class TemplateExpander {
         case nil:
             throw EvaluationError(message: "nothing is called `\(name)`")
         }
+    }
+
+    /// Warnings found while filling the template in (a `warn-if` that held), in file order.
+    public var warnings: [Diagnostic] { diagnostics.sorted.filter { $0.severity == .warning } }
+
+    /// Gives the warning of a `warn-if` that holds, at the description's value `at` names (at the
+    /// directive when it names none).
+    private func warn(_ message: TemplateNode, at place: CompiledExpression?, directive: Directive, in scope: Scope) throws {
+        let text = try expandValue(message, in: scope)?.scalar ?? ""
+        var location = directive.location
+        if let place, case let .data(node, _) = try evaluate(place, in: scope) { location = node.location }
+        let diagnostic = Diagnostic(.warning, at: location, text)
+        if reported.insert(diagnostic.description).inserted { diagnostics.add(diagnostic) }
     }
 
     /// Reports a problem once, however many times the same value causes it.

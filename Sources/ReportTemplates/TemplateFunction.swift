@@ -34,8 +34,25 @@ struct TemplateFunction {
         },
         TemplateFunction(name: "date", arity: 1...1) { try $0.date(ThaiFormatting.fullDate) },
         TemplateFunction(name: "short-date", arity: 1...1) { try $0.date(ThaiFormatting.shortDate) },
-        TemplateFunction(name: "fiscal-period", arity: 1...1) { call in
-            try call.optionalNumber { .text(ThaiFormatting.fiscalYearPeriod(buddhistYear: try call.wholeNumber($0), digits: .thai)) }
+        TemplateFunction(name: "fiscal-period", arity: 1...3) { call in
+            // fiscal-period(year, months = 12, from = 1): `months` months from the fiscal year's month `from` (1 = October).
+            let months = call.count > 1 ? try call.fiscalMonth(1) : 12
+            let from = call.count > 2 ? try call.fiscalMonth(2) : 1
+            guard from + months - 1 <= 12 else {
+                throw EvaluationError(message: "`fiscal-period` runs past September: \(months) months from month \(from) of the fiscal year",
+                                      hint: "months from `from` to the twelfth (September)")
+            }
+            return try call.optionalNumber {
+                .text(ThaiFormatting.fiscalPeriod(buddhistYear: try call.wholeNumber($0), firstMonth: from, months: months, digits: .thai))
+            }
+        },
+        TemplateFunction(name: "fiscal-month", arity: 2...2) { call in
+            // fiscal-month(year, n): the n-th month of the fiscal year (1 = October) with its year, "มีนาคม ๒๕๖๗".
+            let month = try call.fiscalMonth(1)
+            return try call.optionalNumber {
+                let found = ThaiFormatting.fiscalMonth(buddhistYear: try call.wholeNumber($0), month: month)
+                return .text(ThaiFormatting.digits("\(ThaiFormatting.monthNames[found.month - 1]) \(found.buddhistYear)", .thai))
+            }
         },
         TemplateFunction(name: "sum", arity: 1...1) { .number(try $0.numbers(0).reduce(0, +)) },
         TemplateFunction(name: "average", arity: 1...1) { call in
@@ -149,6 +166,15 @@ struct FunctionArguments {
     func decimals() throws -> Int {
         guard count > 1 else { return 0 }
         return min(max(try wholeNumber(try number(1, for: "`\(name)`")), 0), 10)
+    }
+
+    /// Argument `index` as a month of the fiscal year, 1 to 12.
+    func fiscalMonth(_ index: Int) throws -> Int {
+        let month = try wholeNumber(try number(index, for: "`\(name)`"))
+        guard (1...12).contains(month) else {
+            throw EvaluationError(message: "`\(name)` counts the months of a fiscal year from 1 (October) to 12 (September), not \(month)")
+        }
+        return month
     }
 
     func wholeNumber(_ value: Decimal) throws -> Int {

@@ -64,7 +64,7 @@ extension TemplateNode {
             switch directive.kind {
             case let .loop(loop): return loop.body.loopNames.union([loop.item, loop.index, loop.counter].compactMap { $0 })
             case let .condition(then, otherwise): return then.loopNames.union(otherwise?.loopNames ?? [])
-            case .insert: return []
+            case .insert, .warning: return []
             }
         }
     }
@@ -80,6 +80,9 @@ struct Directive {
         case condition(then: TemplateNode, otherwise: TemplateNode?)
         /// `insert`: the subject's value itself.
         case insert
+        /// `warn-if`: when the subject holds, the warning `message` at the description's value `at`
+        /// (else at the directive); it makes nothing.
+        case warning(message: TemplateNode, at: CompiledExpression?)
     }
 
     /// The names a loop gives each pass, and what it repeats.
@@ -101,6 +104,7 @@ struct Directive {
         ("for-each", ["for-each", "as", "index", "counter", "do"]),
         ("if", ["if", "then", "else"]),
         ("insert", ["insert"]),
+        ("warn-if", ["warn-if", "message", "at"]),
     ]
 }
 
@@ -233,6 +237,17 @@ struct TemplateCompiler {
             guard let then = required("then", "what to make when `\(subjectText)` holds") else { return .malformed }
             directive = Directive(subject: subject, kind: .condition(then: compile(then), otherwise: entries["else"].map(compile)),
                                   location: location)
+        case "warn-if":
+            guard let message = required("message", "the warning to give when `\(subjectText)` holds") else { return .malformed }
+            var place: CompiledExpression?
+            if let at = entries["at"] {
+                guard let text = at.scalar, let compiled = compileExpression(text, at: at.location) else {
+                    if at.scalar == nil { diagnostics.error(at.location, "`at` needs an expression naming a field, such as `p.spent`") }
+                    return .malformed
+                }
+                place = compiled
+            }
+            directive = Directive(subject: subject, kind: .warning(message: compile(message), at: place), location: location)
         default:
             directive = Directive(subject: subject, kind: .insert, location: location)
         }

@@ -17,7 +17,13 @@ indirect enum TemplateValue {
 
     /// The value of a field: what the description gave, else the template's default, else nothing.
     static func field(_ given: SyntaxNode?, spec: FieldSpec?) -> TemplateValue {
-        if let given, !given.isNull { return .data(given, spec) }
+        if let given, !given.isNull {
+            // A choice written in other words (แล้วเสร็จ) is its code (done), where it was written.
+            if let spec, spec.kind == .choice, let text = given.scalar, let code = spec.code(of: text), code != text {
+                return .data(SyntaxNode(.scalar(code), at: given.location), spec)
+            }
+            return .data(given, spec)
+        }
         if let fallback = spec?.defaultValue { return .data(fallback, spec) }
         return .null
     }
@@ -57,7 +63,7 @@ indirect enum TemplateValue {
             if spec?.kind == .paragraphs, node.scalar != nil { return [self] }
             guard let nodes = node.sequence else { return nil }
             let itemSpec = spec?.itemSpec
-            return nodes.map { .data($0, itemSpec) }
+            return nodes.map { .field($0, spec: itemSpec) }
         default: return nil
         }
     }

@@ -42,7 +42,7 @@ public enum ReportPipeline {
     public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
                             limits: InputLimits = .standard) throws -> LoadedReport {
         let resources = try Resources.locate(environment: environment)
-        let (root, read) = try description(path: path, environment: environment, limits: limits)
+        let (root, read, templateWarnings) = try description(path: path, environment: environment, limits: limits)
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let epoch = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let files = OpenedFiles(limits: limits)
@@ -51,21 +51,23 @@ public enum ReportPipeline {
                                                                    sourceDateEpoch: epoch, displayDirectory: displayDirectory,
                                                                    limits: limits, inspector: files))
         let (document, warnings) = try builder.build(root)
-        return LoadedReport(document: document, images: files.images, fonts: try openFonts(document), warnings: warnings,
+        return LoadedReport(document: document, images: files.images, fonts: try openFonts(document), warnings: templateWarnings + warnings,
                             inputs: read + files.read + document.fonts.flatMap(\.files))
     }
 
     /// The report description at `path` with its template, if it names one, filled in: what the
-    /// model reads; and the files read for it (the description, its template). Throws a
-    /// `DiagnosticList` with every problem the template finds.
+    /// model reads; the files read for it (the description, its template); and the template's
+    /// warnings about the figures it computed. Throws a `DiagnosticList` with every problem the
+    /// template finds.
     public static func description(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
-                                   limits: InputLimits = .standard) throws -> (root: SyntaxNode, inputs: [String]) {
+                                   limits: InputLimits = .standard) throws -> (root: SyntaxNode, inputs: [String], warnings: [Diagnostic]) {
         let root = try YAMLLoader.load(path: path, displayName: path, limits: limits)
-        guard let reference = root.mapping?.first(where: { $0.key.scalar == "template" })?.value else { return (root, [path]) }
+        guard let reference = root.mapping?.first(where: { $0.key.scalar == "template" })?.value else { return (root, [path], []) }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let template = try TemplateLibrary(folder: try Resources.locate(environment: environment).templates)
             .template(for: reference, descriptionFolder: base, limits: limits)
-        return (try TemplateExpander(template: template, limits: limits).expand(root), [path, template.path])
+        let expander = TemplateExpander(template: template, limits: limits)
+        return (try expander.expand(root), [path, template.path], expander.warnings)
     }
 
     /// Everything `render` reports for `path` (reading, checking, layout), without writing anything.

@@ -121,7 +121,8 @@ public enum ThaiFormatting {
             return CalendarDate(year: year > 2400 ? year - 543 : year, month: month, day: day)
         }
 
-        private static func daysInMonth(_ month: Int, year: Int) -> Int {
+        /// Days in `month` (1–12) of the Christian Era `year`.
+        static func daysInMonth(_ month: Int, year: Int) -> Int {
             switch month {
             case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
             case 4, 6, 9, 11: 30
@@ -159,7 +160,24 @@ public enum ThaiFormatting {
 
     /// Date range of a Buddhist Era fiscal year, e.g. 2567 → "๑ ตุลาคม ๒๕๖๖ – ๓๐ กันยายน ๒๕๖๗".
     public static func fiscalYearPeriod(buddhistYear: Int, digits: Digits) -> String {
-        Self.digits("1 \(monthNames[9]) \(buddhistYear - 1) \u{2013} 30 \(monthNames[8]) \(buddhistYear)", digits)
+        fiscalPeriod(buddhistYear: buddhistYear, firstMonth: 1, months: 12, digits: digits)
+    }
+
+    /// The month `month` (1 = October … 12 = September) of a Buddhist Era fiscal year, as a month
+    /// and Buddhist Era year of the calendar: (2567, 6) → (3, 2567), March 2567.
+    public static func fiscalMonth(buddhistYear: Int, month: Int) -> (month: Int, buddhistYear: Int) {
+        let calendarMonth = (month + 8) % 12 + 1
+        return (calendarMonth, calendarMonth >= 10 ? buddhistYear - 1 : buddhistYear)
+    }
+
+    /// Date range of `months` months of a Buddhist Era fiscal year from its month `firstMonth`
+    /// (1 = October): (2567, 1, 6) → "๑ ตุลาคม ๒๕๖๖ – ๓๑ มีนาคม ๒๕๖๗"; the last day is the month's own
+    /// (๒๙ กุมภาพันธ์ in a leap year). `firstMonth` and the last month must be 1–12.
+    public static func fiscalPeriod(buddhistYear: Int, firstMonth: Int, months: Int, digits: Digits) -> String {
+        let first = fiscalMonth(buddhistYear: buddhistYear, month: firstMonth)
+        let last = fiscalMonth(buddhistYear: buddhistYear, month: firstMonth + months - 1)
+        let lastDay = CalendarDate.daysInMonth(last.month, year: last.buddhistYear - 543)
+        return Self.digits("1 \(monthNames[first.month - 1]) \(first.buddhistYear) \u{2013} \(lastDay) \(monthNames[last.month - 1]) \(last.buddhistYear)", digits)
     }
 
     // MARK: Private helpers

@@ -142,7 +142,8 @@ struct Expand: ParsableCommand {
     func run() throws {
         try runReporting {
             let target = try output.map { try OutputFile($0, mode: .create, inputs: [input]) }
-            let (root, inputs) = try ReportPipeline.description(path: input)
+            let (root, inputs, warnings) = try ReportPipeline.description(path: input)
+            report(warnings)
             let text = "# \(URL(fileURLWithPath: input).lastPathComponent) with its template filled in (thaireport expand)\n"
                 + YAMLText.document(root)
             try printOrCreate(text, target: target, reading: inputs, next: "render it with: thaireport render")

@@ -123,7 +123,7 @@ final class TemplateHardeningTests: FolderTestCase {
         let (status, lines) = try check()
         XCTAssertEqual(status, 1)
         XCTAssertEqual(lines, [
-            "r.yaml:17:15: error: `tools.indicators.previous` is `0`, `0`, `0` and 7 more: division by zero in `round(size-of-change / previous-average * 100, 2)` (Templates/ita-analysis/template.yaml:266:14) (check the figures the division uses)",
+            "r.yaml:17:15: error: `tools.indicators.previous` is `0`, `0`, `0` and 7 more: division by zero in `round(size-of-change / previous-average * 100, 2)` (Templates/ita-analysis/template.yaml:274:14) (check the figures the division uses)",
             "1 error in the description; nothing was written",
         ])
     }
