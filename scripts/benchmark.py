@@ -1,33 +1,31 @@
 #!/usr/bin/env python3
-"""Benchmark thaireport against Typst and WeasyPrint on long Thai tables and a real seed report.
+"""Benchmark thaireport (and an earlier build of it) against Typst and WeasyPrint.
 
 This is a benchmark, not a test: it prints figures and never fails on them.
 
-What it does
-  1. Builds the release binary (`swift build -c release --scratch-path .build-bench`; skip with --no-build).
-  2. Generates table reports of about 100 and about 1,000 A4-landscape pages: a heading, a paragraph and one
-     big six-column table whose rows are the rows of seed 000 (`seedparse.py`), cycled, with a running
-     row number. The row count for ~100 pages is found by rendering once with thaireport; ~1,000 pages
-     uses ten times that.
-  3. Renders each with thaireport, measuring wall time, CPU time and peak RSS of the child process
-     (`os.wait4` rusage) and counting pages with `pdfinfo`.
-  4. Renders the same content with Typst and WeasyPrint through `/work/shared/tools/emit_anchors.py`
-     (font Sarabun, scale 0.68; WeasyPrint finds the font through a private fontconfig file).
-  5. Renders seed 003 through all three engines as a small-document comparison (thaireport with
-     equal-share columns unless --seed-columns weights; the peers always use emit_anchors' weights).
-  Also runs `thaireport check` on each table input (every step but drawing) and renders and checks
-  the largest input again with table text at size 28 (same rows, ~4x pages), to tell memory that
-  follows the input's size from memory that follows the page count; prints render against check
-  (CPU seconds and peak memory) for each pair.
-  6. Prints a Markdown table and checks that thaireport's peak memory does not grow with page count.
+What it measures (CPU seconds = user + system of the child and what it waited for, and peak RSS,
+from `os.wait4`; medians of --repeat runs, the largest peak):
+  - one paragraph (start-up: word list, fonts, libraries);
+  - each seed report in /work/shared/seeds (000-004, through `seedparse.py`), and seed 003 again with
+    a contents page (the layout passes a contents page needs);
+  - table reports of about 100, 1,000 and 4,000 A4-landscape pages (--sizes): a heading, a paragraph
+    and one big six-column table cycling the rows of seed 000, with `thaireport check` beside each
+    render, and the ~1,000-page input again with table text at size 28 (same input, ~4x pages);
+  - a re-render of Templates/examples/complete-report.yaml (its PDF already there);
+  - the same content through Typst and WeasyPrint where there is a neutral form of it (everything
+    but the complete example and the contents page; tables up to --peer-max-pages), via
+    `/work/shared/tools/emit_anchors.py` (Sarabun at scale 0.68).
+With --before BINARY (an earlier release build, e.g. a worktree of main built with
+`swift build -c release`), every thaireport measurement alternates the two builds run by run, and the
+tables give both medians and the ratio now/before.
 
 Usage
-  python3 scripts/benchmark.py [--no-build] [--skip-peers] [--sizes 100,1000] [--timeout 600]
-                               [--rows-per-100 N] [--repeat N] [--seed-columns equal|weights]
-                               [--workdir DIR] [--keep]
+  python3 scripts/benchmark.py [--no-build] [--before BINARY] [--skip-peers] [--sizes 100,1000,4000]
+                               [--repeat N] [--timeout 600] [--rows-per-100 N] [--workdir DIR] [--keep]
 
-Needs: swift (for the build), poppler-utils (pdfinfo, pdffonts), `pip install typst weasyprint`
-for the peers. Standard library only otherwise.
+Builds the release binary first (`swift build -c release --scratch-path .build-bench`; --no-build uses
+the one there, --binary another). Needs poppler-utils (pdfinfo, pdffonts), and
+`pip install typst weasyprint` for the peers. Standard library only otherwise.
 """
 import argparse
 import json
@@ -104,11 +102,11 @@ def measure(cmd, log_prefix, timeout=None, env=None):
     return state, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, stderr
 
 
-def run_engine(engine, document, cmd, pdf, log_prefix, timeout=None, env=None, repeat=1):
+def run_engine(engine, document, cmd, pdf, log_prefix, timeout=None, env=None, repeat=1, keep_output=False):
     """Runs an engine `repeat` times; keeps the median wall/CPU time and the largest peak."""
     runs = []
     for _ in range(repeat):
-        if os.path.isfile(pdf):  # never a device: `check` runs are given os.devnull
+        if os.path.isfile(pdf) and not keep_output:  # never a device: `check` runs are given os.devnull
             os.remove(pdf)
         state, wall, cpu, peak, stderr = measure(cmd, log_prefix, timeout, env)
         runs.append((state, wall, cpu, peak, stderr))
@@ -284,18 +282,38 @@ def fontconfig_env(workdir):
     return env
 
 
-def render_all(workdir, name, label, paths, args, peers, fc_env, repeat):
+def peer_runs(workdir, name, label, paths, args, fc_env, repeat):
+    """Typst and WeasyPrint on the neutral form of a document."""
     results = []
-    pdf = os.path.join(workdir, name + ".thaireport.pdf")
-    results.append(run_engine("thaireport", label, [BINARY, "render", paths["yaml"], "-o", pdf, "--quiet"], pdf,
-                              os.path.join(workdir, name + ".thaireport"), args.timeout, repeat=repeat))
-    if peers:
-        pdf = os.path.join(workdir, name + ".typst.pdf")
-        results.append(run_engine("typst", label, [sys.executable, os.path.join(TOOLS, "typst_compile.py"), paths["typ"], pdf, FONT_DIR],
-                                  pdf, os.path.join(workdir, name + ".typst"), args.timeout, repeat=repeat))
-        pdf = os.path.join(workdir, name + ".weasyprint.pdf")
-        results.append(run_engine("weasyprint", label, [sys.executable, "-m", "weasyprint", paths["html"], pdf], pdf,
-                                  os.path.join(workdir, name + ".weasyprint"), args.timeout, env=fc_env, repeat=repeat))
+    pdf = os.path.join(workdir, name + ".typst.pdf")
+    results.append(run_engine("typst", label, [sys.executable, os.path.join(TOOLS, "typst_compile.py"), paths["typ"], pdf, FONT_DIR],
+                              pdf, os.path.join(workdir, name + ".typst"), args.timeout, repeat=repeat))
+    pdf = os.path.join(workdir, name + ".weasyprint.pdf")
+    results.append(run_engine("weasyprint", label, [sys.executable, "-m", "weasyprint", paths["html"], pdf], pdf,
+                              os.path.join(workdir, name + ".weasyprint"), args.timeout, env=fc_env, repeat=repeat))
+    return results
+
+
+def thaireport_runs(binaries, command, label, yaml, pdf, log_prefix, args, repeat, keep_output=False):
+    """`thaireport COMMAND yaml` with each build in `binaries` ({engine name: path}), alternating the
+    builds run by run (and which goes first), so a slower moment of a shared machine falls on both."""
+    runs = {engine: [] for engine in binaries}
+    order = list(binaries)
+    for index in range(repeat):
+        for engine in (order if index % 2 == 0 else order[::-1]):
+            cmd = [binaries[engine], command, yaml] + (["-o", pdf, "--quiet"] if command == "render" else [])
+            runs[engine].append(run_engine(engine + ("" if command == "render" else " check"), label, cmd, pdf,
+                                           log_prefix + "." + engine.replace(" ", "-") + "." + command, args.timeout,
+                                           keep_output=keep_output))
+    results = []
+    for engine, found in runs.items():
+        first = found[-1]
+        ok = [r for r in found if r.status == "ok"]
+        if ok:
+            first.cpu = statistics.median(r.cpu for r in ok)
+            first.wall = statistics.median(r.wall for r in ok)
+            first.peak_kb = max(r.peak_kb for r in ok)
+        results.append(first)
     return results
 
 
@@ -310,26 +328,22 @@ def memory_summary(results):
     print("\nthaireport peak memory (MB):")
     for r in renders:
         c = checks.get(r.document)
-        extra = f", parse+validate only {c.peak_kb / 1024:.1f}, render above that {(r.peak_kb - c.peak_kb) / 1024:+.1f}" if c else ""
+        extra = f", check only {c.peak_kb / 1024:.1f}, render above that {(r.peak_kb - c.peak_kb) / 1024:+.1f}" if c else ""
         print(f"  {r.document}: {r.pages} pages, peak {r.peak_kb / 1024:.1f}{extra}")
     if len(renders) >= 2:
         small, large = renders[0], renders[-1]
         ratio = large.peak_kb / small.peak_kb
-        growth = (large.peak_kb - small.peak_kb) / 1024
         per_page = (large.peak_kb - small.peak_kb) / max(1, (large.pages or 0) - (small.pages or 0))
         print(f"  {small.pages} -> {large.pages} pages: {small.peak_kb / 1024:.1f} -> {large.peak_kb / 1024:.1f} MB "
-              f"({ratio:.2f}x, {growth:+.1f} MB, {per_page:.1f} kB per extra page, input included).")
-        print("  Claim 'peak memory does not grow with page count': "
-              + (f"HOLDS ({large.pages}-page peak within 25% of the {small.pages}-page peak)." if ratio <= 1.25
-                 else f"DOES NOT HOLD ({large.pages}-page peak more than 25% above the {small.pages}-page peak)."))
-    print("\nthaireport render against check (check = every step but drawing):")
-    for r in ok("thaireport", "table") + ok("thaireport", "seed"):
-        c = checks.get(r.document) or next((x for x in results if x.engine == "thaireport check" and x.document == r.document
-                                            and x.status == "ok"), None)
-        if c and c.cpu > 0:
-            print(f"  {r.document}: CPU {r.cpu:.2f} s against {c.cpu:.2f} s; drawing and finishing {r.cpu - c.cpu:.2f} s = "
-                  f"{(r.cpu - c.cpu) / c.cpu:.2f}x the layout; peak {r.peak_kb / 1024:.1f} against {c.peak_kb / 1024:.1f} MB "
-                  f"({r.peak_kb / c.peak_kb:.2f}x)")
+              f"({ratio:.2f}x, {per_page:.1f} kB per extra page, input included).")
+    check_list = sorted((r for r in checks.values() if "size 28" not in r.document), key=lambda r: r.document)
+    if len(check_list) >= 2:
+        rows = [int(re.search(r"\((\d+) rows\)", r.document).group(1)) for r in check_list if re.search(r"\((\d+) rows\)", r.document)]
+        if len(rows) == len(check_list):
+            pairs = sorted(zip(rows, check_list), key=lambda x: x[0])
+            (r0, c0), (r1, c1) = pairs[0], pairs[-1]
+            print(f"  check alone: {c0.peak_kb / 1024:.1f} MB at {r0} rows -> {c1.peak_kb / 1024:.1f} MB at {r1} rows "
+                  f"({(c1.peak_kb - c0.peak_kb) / max(1, r1 - r0):.2f} kB per extra row)")
     same = [r for r in ok("thaireport", "table") if "size 28" in r.document]
     if same and renders:
         base = next((r for r in renders if same[0].document.startswith(r.document)), None)
@@ -337,6 +351,40 @@ def memory_summary(results):
             per_page = (same[0].peak_kb - base.peak_kb) / ((same[0].pages or 0) - (base.pages or 0))
             print(f"  Same input, more pages (table text 14 -> 28): {base.pages} -> {same[0].pages} pages, "
                   f"{base.peak_kb / 1024:.1f} -> {same[0].peak_kb / 1024:.1f} MB ({per_page:.1f} kB per extra page, input fixed).")
+            small_check, large_check = checks.get(base.document), checks.get(same[0].document)
+            if small_check and large_check:
+                print(f"  check on the same input: {small_check.peak_kb / 1024:.1f} MB at {base.pages} pages, "
+                      f"{large_check.peak_kb / 1024:.1f} MB at {same[0].pages} pages.")
+
+
+def summary_table(results, documents):
+    """One row per document: thaireport now (and before), the peers, and the ratios."""
+    def find(engine, document):
+        return next((r for r in results if r.engine == engine and r.document == document and r.status == "ok"), None)
+
+    def cpu(r):
+        return f"{r.cpu:.3f}" if r else ""
+
+    def mb(r):
+        return f"{r.peak_kb / 1024:.1f}" if r else ""
+
+    def ratio(a, b):
+        return f"{a.cpu / b.cpu:.2f}" if a and b and b.cpu > 0 else ""
+
+    print("\nCPU seconds (user + system, median) and peak memory (MB):\n")
+    print("| document | pages | thaireport cpu s | peak MB | before cpu s | before MB | now/before | typst cpu s "
+          "| weasyprint cpu s | thaireport/typst | thaireport/weasyprint |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for engine_suffix in ("", " check"):
+        for document in documents:
+            now, before = find("thaireport" + engine_suffix, document), find("before" + engine_suffix, document)
+            if not now and not before:
+                continue
+            typst, weasy = (find("typst", document), find("weasyprint", document)) if not engine_suffix else (None, None)
+            pages = (now or before).pages
+            name = document + (" (check)" if engine_suffix else "")
+            print(f"| {name} | {'' if pages is None else pages} | {cpu(now)} | {mb(now)} | {cpu(before)} | {mb(before)} "
+                  f"| {ratio(now, before)} | {cpu(typst)} | {cpu(weasy)} | {ratio(now, typst)} | {ratio(now, weasy)} |")
 
 
 def build():
@@ -357,23 +405,35 @@ def build():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-build", action="store_true", help="use the existing .build-bench/release/thaireport")
+    parser.add_argument("--binary", help="the thaireport binary to measure (implies --no-build)")
+    parser.add_argument("--before", help="an earlier thaireport release binary, measured alternately with this one")
     parser.add_argument("--skip-peers", action="store_true", help="render with thaireport only")
-    parser.add_argument("--sizes", default="100,1000", help="approximate page counts of the table reports (default 100,1000)")
+    parser.add_argument("--sizes", default="100,1000,4000", help="approximate page counts of the table reports (default 100,1000,4000)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds before a render is killed and reported as timeout")
     parser.add_argument("--rows-per-100", type=int, help="table rows for ~100 pages (skips the calibration render)")
-    parser.add_argument("--repeat", type=int, default=1, help="runs per large document (median time, max peak); small doc uses at least 3")
+    parser.add_argument("--peer-max-pages", type=int, default=1000,
+                        help="table sizes above this many pages are rendered by thaireport only (WeasyPrint needs ~3 minutes per 1,000 pages)")
+    parser.add_argument("--size28", type=int, default=1000,
+                        help="the table size rendered again with table text 28 (same rows, ~4x the pages); 0 for none")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per table document (median time, max peak); smaller documents use at least 5")
     parser.add_argument("--seed-columns", choices=["equal", "weights"], default="equal",
-                        help="thaireport column widths for seed 003: equal shares (default) or emit_anchors' weights like the peers")
+                        help="thaireport column widths for the seeds: equal shares (default) or emit_anchors' weights like the peers")
     parser.add_argument("--workdir", help="where to write inputs and PDFs (default: a new temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     peers = not args.skip_peers
 
-    if not args.no_build:
+    binary = args.binary or BINARY
+    if not args.no_build and not args.binary:
         build()
-    if not os.access(BINARY, os.X_OK):
-        sys.exit(f"no binary at {BINARY}; run without --no-build")
+    if not os.access(binary, os.X_OK):
+        sys.exit(f"no binary at {binary}; run without --no-build")
+    binaries = {"thaireport": binary}
+    if args.before:
+        if not os.access(args.before, os.X_OK):
+            sys.exit(f"no binary at {args.before}")
+        binaries["before"] = args.before
     for tool in ("pdfinfo", "pdffonts"):
         if not shutil.which(tool):
             sys.exit(f"{tool} not found (apt-get install poppler-utils)")
@@ -382,70 +442,100 @@ def main():
     os.makedirs(workdir, exist_ok=True)
     print(f"work dir: {workdir}", flush=True)
     fc_env = fontconfig_env(workdir) if peers else None
+    small_repeat = max(5, args.repeat)
+    results, documents = [], []
+
+    def measure_document(name, label, blocks, title, repeat, equal_columns=True, with_peers=True, yaml_text=None):
+        paths = write_document(workdir, name, blocks, title, equal_columns, peers and with_peers)
+        if yaml_text is not None:
+            text = yaml_text(paths["yaml"])
+            with open(paths["yaml"], "w", encoding="utf-8") as f:
+                f.write(text)
+        pdf = os.path.join(workdir, name + ".thaireport.pdf")
+        documents.append(label)
+        found = thaireport_runs(binaries, "render", label, paths["yaml"], pdf, os.path.join(workdir, name), args, repeat)
+        if peers and with_peers:
+            found += peer_runs(workdir, name, label, paths, args, fc_env, repeat)
+        results.extend(found)
+        return paths
 
     seed0, seed0_name = seed_blocks(r"000_")
     source = big_table_source(seed0)
-    print(f"seed {seed0_name}: {len(source[1])} six-column rows to cycle", flush=True)
 
-    # Calibrate: rows giving ~100 pages with thaireport.
+    # One paragraph: start-up.
+    print("\none paragraph", flush=True)
+    measure_document("paragraph", "one paragraph", [{"type": "para", "text": source[3]}], "one paragraph", small_repeat)
+
+    # The seed reports, and seed 003 with a contents page.
+    equal = args.seed_columns == "equal"
+    for number in range(5):
+        blocks, seed_name = seed_blocks(rf"00{number}_")
+        label = f"seed {seed_name[:3]}"
+        print(f"\n{label}", flush=True)
+        measure_document(f"seed{number:03d}", label, blocks, seed_name, small_repeat, equal)
+        if number == 3:
+            def with_contents(path):
+                with open(path, encoding="utf-8") as f:
+                    text = f.read()
+                return text.replace("blocks:\n", "blocks:\n  - toc: {title: สารบัญ}\n  - page-break\n", 1)
+            label = f"seed {seed_name[:3]} with contents page"
+            print(f"\n{label}", flush=True)
+            measure_document("seed003-contents", label, blocks, seed_name, small_repeat, equal, with_peers=False,
+                             yaml_text=with_contents)
+
+    # A re-render of the complete example: its PDF is already there, as after an edit.
+    example = os.path.join(ROOT, "Templates", "examples", "complete-report.yaml")
+    label = "complete example, re-render"
+    print(f"\n{label}", flush=True)
+    documents.append(label)
+    pdf = os.path.join(workdir, "complete-report.pdf")
+    subprocess.run([binary, "render", example, "-o", pdf, "--quiet"], capture_output=True)
+    results += thaireport_runs(binaries, "render", label, example, pdf, os.path.join(workdir, "complete"), args, small_repeat,
+                               keep_output=True)
+
+    # Tables: calibrate the rows for ~100 pages, then each size.
     rows_per_100 = args.rows_per_100
     if rows_per_100 is None:
         probe = 300
         paths = write_document(workdir, "calibrate", big_table_blocks(source, probe), "calibration", False, False)
         pdf = os.path.join(workdir, "calibrate.pdf")
-        state, wall, _, _, stderr = measure([BINARY, "render", paths["yaml"], "-o", pdf, "--quiet"],
+        state, wall, _, _, stderr = measure([binary, "render", paths["yaml"], "-o", pdf, "--quiet"],
                                             os.path.join(workdir, "calibrate"), args.timeout)
         if state != "ok":
             sys.exit(f"calibration render failed ({state}):\n{stderr}")
         pages = pdf_pages(pdf)
         rows_per_100 = max(1, round(probe * 100 / pages))
-        print(f"calibration: {probe} rows -> {pages} pages in {wall:.2f} s; ~100 pages = {rows_per_100} rows", flush=True)
-
-    results = []
+        print(f"\ncalibration: {probe} rows -> {pages} pages in {wall:.2f} s; ~100 pages = {rows_per_100} rows", flush=True)
     for size in sizes:
         rows = round(rows_per_100 * size / 100)
         label = f"table ~{size} p ({rows} rows)"
         name = f"table{size}"
-        print(f"\n{label}: writing inputs", flush=True)
-        paths = write_document(workdir, name, big_table_blocks(source, rows), f"รายงานทดสอบ ~{size} หน้า", False, peers)
-        print(f"  YAML {os.path.getsize(paths['yaml']) / 1e6:.1f} MB", flush=True)
-        results += render_all(workdir, name, label, paths, args, peers, fc_env, args.repeat)
-        # Parse-and-validate only: the part of thaireport's peak that follows the input, not the pages.
-        r = run_engine("thaireport check", label, [BINARY, "check", paths["yaml"]], os.devnull,
-                       os.path.join(workdir, name + ".check"), args.timeout)
-        results.append(r)
-        if size == max(sizes):
+        print(f"\n{label}", flush=True)
+        paths = measure_document(name, label, big_table_blocks(source, rows), f"รายงานทดสอบ ~{size} หน้า", args.repeat, False,
+                                 with_peers=size <= args.peer_max_pages)
+        # Every step but drawing: the part of the peak that follows the input, not the pages.
+        results.extend(thaireport_runs(binaries, "check", label, paths["yaml"], os.devnull, os.path.join(workdir, name), args, args.repeat))
+        if size == args.size28:
             # The same input set larger (table text 28 instead of 14): about 4x the pages, same rows.
             with open(paths["yaml"], encoding="utf-8") as f:
                 text = f.read().replace("  table: {size: 14}", "  table: {size: 28}", 1)
             big = os.path.join(workdir, name + "-size28.yaml")
             with open(big, "w", encoding="utf-8") as f:
                 f.write(text)
-            pdf = os.path.join(workdir, name + "-size28.thaireport.pdf")
-            results.append(run_engine("thaireport", f"{label}, table size 28", [BINARY, "render", big, "-o", pdf, "--quiet"], pdf,
-                                      os.path.join(workdir, name + "-size28.thaireport"), args.timeout))
-            results.append(run_engine("thaireport check", f"{label}, table size 28", [BINARY, "check", big], os.devnull,
-                                      os.path.join(workdir, name + "-size28.check"), args.timeout))
+            label28 = f"{label}, table size 28"
+            documents.append(label28)
+            results.extend(thaireport_runs(binaries, "render", label28, big, os.path.join(workdir, name + "-size28.pdf"),
+                                           os.path.join(workdir, name + "-size28"), args, 1))
+            results.extend(thaireport_runs(binaries, "check", label28, big, os.devnull, os.path.join(workdir, name + "-size28"), args, 1))
 
-    seed3, seed3_name = seed_blocks(r"003_")
-    label = f"seed {seed3_name[:3]}"
-    print(f"\n{label}: writing inputs", flush=True)
-    paths = write_document(workdir, "seed003", seed3, seed3_name, args.seed_columns == "equal", peers)
-    results += render_all(workdir, "seed003", label, paths, args, peers, fc_env, max(3, args.repeat))
-
-    # Report
-    print("\n| document | engine | pages | wall s | cpu s | peak MB | status |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | --- |")
-    for r in results:
-        pages = "" if r.pages is None else str(r.pages)
-        print(f"| {r.document} | {r.engine} | {pages} | {r.wall:.2f} | {r.cpu:.2f} | {r.peak_kb / 1024:.1f} | {r.status} |")
+    summary_table(results, documents)
 
     print("\nFonts in the PDFs (pdffonts):")
     for r in results:
-        if r.status == "ok" and r.pages:
+        if r.status == "ok" and r.pages and r.engine in ("thaireport", "typst", "weasyprint"):
             fonts = pdf_fonts(r.pdf)
             # thaireport embeds bundled DejaVu Sans for symbols Sarabun lacks; anything else is a fallback.
-            bundled = ("Sarabun", "DejaVuSans") if r.engine.startswith("thaireport") else ("Sarabun",)
+            bundled = ("Sarabun", "DejaVuSans") if r.engine == "thaireport" else ("Sarabun",)
             others = [f for f in fonts if not any(name in f for name in bundled)]
             flag = f"  <-- also {', '.join(others)} (fallback)" if others else ""
             print(f"  {r.engine:<11} {r.document:<42} {', '.join(fonts)}{flag}")

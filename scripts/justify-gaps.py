@@ -9,7 +9,10 @@ Only lines at least MIN_LINE_WIDTH_PT wide (default 150) and made of Thai text a
 FIRST to LAST (default: all; table rows are not lines, so measure pages of running text).
 Example: the justified 7 cm pages of the stress test, pages 29-40 of
 `thaireport render Tests/Fixtures/narrow-columns.yaml`: justify-gaps.py narrow.pdf 100 29-40
-Gaps are in em of the line's font size. Prints a summary and the ten worst lines.
+Gaps are in em of the line's font size. Prints a summary (for the distributed gaps: median, 95th
+percentile, maximum and the number of lines with a gap over 1 em) and the ten worst lines.
+For justified running text at a given width, set the description's paragraphs with
+scripts/justify-widths.py first.
 """
 import statistics
 import sys
@@ -59,7 +62,15 @@ def measure(line):
         before = natural_space + slack / len(space_chars)
     else:
         before = slack
-    return before / size, after / size, len(space_chars), "".join(c.get_text() for c in line)
+    added = max(extras + [sum(extras[i - 1:i + 1]) for i, c in enumerate(line) if c.get_text() == " " and 0 < i < len(line) - 1] or [0])
+    return before / size, after / size, len(space_chars), "".join(c.get_text() for c in line), added / size
+
+
+def summary(title, values):
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    return (f"{title}: median {statistics.median(ordered):.3f} em, p95 {p95:.3f} em, max {ordered[-1]:.2f} em, "
+            f"lines over 1 em: {sum(1 for v in ordered if v > 1.0)}")
 
 
 def main(pdf, minimum=150.0, page_range=None):
@@ -82,11 +93,13 @@ def main(pdf, minimum=150.0, page_range=None):
     after = [r[1] for r in justified]
     print(f"largest gap per line, em   space-only: max {max(before):.2f} median {statistics.median(before):.2f}   "
           f"distributed: max {max(after):.2f} median {statistics.median(after):.2f}")
+    print(summary("distributed, largest gap per line (a space with what was added around it)", after))
+    print(summary("distributed, space added to the largest gap (natural space width left out)", [r[4] for r in justified]))
     print(f"lines with no space (space-only cannot justify them): {sum(1 for r in justified if r[2] == 0)}")
     for limit in (1.0, 2.0):
         print(f"lines with a gap over {limit:.0f} em: space-only {sum(1 for b in before if b > limit)}, "
               f"distributed {sum(1 for a in after if a > limit)}")
-    for b, a, n, text in sorted(justified, reverse=True)[:10]:
+    for b, a, n, text, _ in sorted(justified, reverse=True)[:10]:
         print(f"  {b:5.2f} -> {a:4.2f} em  spaces={n}  {text[:60]}")
 
 

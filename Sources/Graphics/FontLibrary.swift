@@ -6,9 +6,12 @@ public struct GraphicsError: Error, CustomStringConvertible, Equatable {
     public let message: String
     /// The system's `errno` when a file could not be written.
     public let code: Int32?
-    public init(_ message: String, code: Int32? = nil) {
+    /// The file the error is about, when it is about one file (a font that cannot be used).
+    public let path: String?
+    public init(_ message: String, code: Int32? = nil, path: String? = nil) {
         self.message = message
         self.code = code
+        self.path = path
     }
     public var description: String { message }
 }
@@ -24,6 +27,9 @@ public final class FontLibrary {
     /// Every font shaping has chosen, in the order first chosen: a `FontID` is an index here.
     private var shapedFonts: [ShapedFont] = []
     private var idsByFont: [UnsafeMutablePointer<PangoFont>: FontID] = [:]
+    /// Layout (which chooses fonts) and drawing (which reads them) may run on two threads.
+    private let shapedFontsLock = NSLock()
+    /// Read and written by layout only.
     private var saraAmGlyphs: [Int: SaraAmGlyph?] = [:]
 
     /// Loads `files` (TrueType/OpenType) into an empty private configuration.
@@ -31,6 +37,10 @@ public final class FontLibrary {
     public init(files: [String]) throws {
         guard let config = FcConfigCreate() else { throw GraphicsError("fontconfig could not create a configuration") }
         self.config = config
+        // Made the process's current configuration before Pango's font map exists: Pango's
+        // fontconfig start-up (`FcInit`) then finds a configuration and does not read the system's
+        // files and font caches, which this library never uses.
+        FcConfigSetCurrent(config)
         guard let map = pango_cairo_font_map_new() else {
             FcConfigDestroy(config)
             throw GraphicsError("Pango could not create a font map")
@@ -58,6 +68,8 @@ public final class FontLibrary {
 
     /// The identifier of a font Pango chose; the library keeps the font for its lifetime.
     func id(for font: UnsafeMutablePointer<PangoFont>) -> FontID {
+        shapedFontsLock.lock()
+        defer { shapedFontsLock.unlock() }
         if let id = idsByFont[font] { return id }
         let id = FontID(index: shapedFonts.count)
         shapedFonts.append(ShapedFont(retaining: font))
@@ -66,13 +78,17 @@ public final class FontLibrary {
     }
 
     /// The font an identifier stands for.
-    func font(_ id: FontID) -> ShapedFont { shapedFonts[id.index] }
+    func font(_ id: FontID) -> ShapedFont {
+        shapedFontsLock.lock()
+        defer { shapedFontsLock.unlock() }
+        return shapedFonts[id.index]
+    }
 
     /// The font's precomposed ำ, when it can stand for shaping's nikhahit + sara aa (`SaraAmGlyph`);
     /// checked once per font.
     func saraAmGlyph(_ id: FontID) -> SaraAmGlyph? {
         if let known = saraAmGlyphs[id.index] { return known }
-        let glyph = SaraAmGlyph(font: shapedFonts[id.index])
+        let glyph = SaraAmGlyph(font: font(id))
         saraAmGlyphs[id.index] = .some(glyph)
         return glyph
     }
@@ -92,16 +108,23 @@ public final class FontLibrary {
         return names
     }
 
+    /// Adds one font file. Fontconfig reads the file once, here; a file it finds no font in adds
+    /// nothing to the application fonts and is refused.
     private func add(file: String) throws {
         guard FileManager.default.isReadableFile(atPath: file) else {
-            throw GraphicsError("font file \(file) does not exist or cannot be read")
+            throw GraphicsError("font file \(file) does not exist or cannot be read", path: file)
         }
-        guard let names = FontLibrary.familyNames(inFile: file), !names.isEmpty,
-              FcConfigAppFontAddFile(config, file) != 0 else {
-            throw GraphicsError("\(file) is not a font file that can be used (expected TrueType or OpenType)")
+        let before = applicationFontCount
+        guard FcConfigAppFontAddFile(config, file) != 0, applicationFontCount > before else {
+            throw GraphicsError("\(file) is not a font file that can be used (expected TrueType or OpenType)", path: file)
         }
         // A new file invalidates the font map's cached font sets.
         pango_fc_font_map_config_changed(thaireport_as_fc_font_map(UnsafeMutablePointer(fontMap)))
+    }
+
+    /// Fonts added from files so far (faces, not files).
+    private var applicationFontCount: Int32 {
+        FcConfigGetFonts(config, FcSetApplication)?.pointee.nfont ?? 0
     }
 }
 

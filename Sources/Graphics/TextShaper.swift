@@ -12,13 +12,6 @@ public struct StyledRange {
     }
 }
 
-/// A stretch of a paragraph's text (UTF-8 byte range) inside which lines may not break (Pango's
-/// `allow_breaks` attribute; a word joiner would upset libthai's breaking around it).
-public struct NoBreakRange: Equatable {
-    public var bytes: Range<Int>
-    public init(bytes: Range<Int>) { self.bytes = bytes }
-}
-
 /// One glyph of a shaped line, positioned relative to the line's origin (x from the line start,
 /// y from the baseline, both in points).
 public struct PositionedGlyph: Equatable, Codable {
@@ -80,9 +73,11 @@ public struct ShapedLine {
 /// Layout uses it to measure; nothing here draws.
 public final class TextShaper {
     public let library: FontLibrary
-    private let layout: OpaquePointer
+    let layout: OpaquePointer
     /// Characters no loaded font could draw, met so far (they are left out of the output).
     public private(set) var missingCharacters = Set<Unicode.Scalar>()
+    /// How many texts `shape` or `measure` has shaped whole (tests check that layout reuses its lines).
+    public internal(set) var shapedTexts = 0
 
     public init(library: FontLibrary) {
         self.library = library
@@ -94,51 +89,30 @@ public final class TextShaper {
     deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
 
     /// Breaks `text` into lines no wider than `width` points (the first line `firstIndent` narrower)
-    /// and shapes them, never breaking inside `noBreaks`. `ranges` must cover the text.
-    public func shape(text: String, ranges: [StyledRange], noBreaks: [NoBreakRange] = [], width: Double,
-                      firstIndent: Double = 0) -> [ShapedLine] {
+    /// with Pango's own line breaking, and shapes them. `ranges` must cover the text.
+    public func shape(text: String, ranges: [StyledRange], width: Double, firstIndent: Double = 0) -> [ShapedLine] {
         let scale = Double(thaireport_pango_scale())
-        pango_layout_set_text(layout, text, -1)
+        shapedTexts += 1
+        prepare(text: text, ranges: ranges)
         pango_layout_set_width(layout, Int32(max(1, width * scale)))
         pango_layout_set_indent(layout, Int32(firstIndent * scale))
-        let attributes = pango_attr_list_new()
-        // Pango adds a visible hyphen where it breaks inside a word; Thai is never hyphenated and the
-        // PDF's text must be the source text, so breaks add nothing.
-        pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(0))
-        for range in ranges {
-            let description = range.font.makeDescription()
-            let fontAttribute = pango_attr_font_desc_new(description)!
-            fontAttribute.pointee.start_index = guint(range.bytes.lowerBound)
-            fontAttribute.pointee.end_index = guint(range.bytes.upperBound)
-            pango_attr_list_insert(attributes, fontAttribute)
-            pango_font_description_free(description)
-        }
-        for range in noBreaks {
-            let noBreak = pango_attr_allow_breaks_new(0)!
-            noBreak.pointee.start_index = guint(range.bytes.lowerBound)
-            noBreak.pointee.end_index = guint(range.bytes.upperBound)
-            pango_attr_list_insert(attributes, noBreak)
-        }
-        pango_layout_set_attributes(layout, attributes)
-        pango_attr_list_unref(attributes)
-
         let utf8 = Array(text.utf8)
         let breaks = lineBreakOffsets(in: text)
         let sizeOf = { (byte: Int) -> Double in
             ranges.last(where: { $0.bytes.contains(byte) })?.font.size ?? ranges.first?.font.size ?? 12
         }
         var lines: [ShapedLine] = []
-        let count = Int(pango_layout_get_line_count(layout))
-        for index in 0..<count {
-            guard let line = pango_layout_get_line_readonly(layout, Int32(index)) else { continue }
+        var node = pango_layout_get_lines_readonly(layout)
+        while let current = node {
+            let line = current.pointee.data.assumingMemoryBound(to: PangoLayoutLine.self)
             lines.append(extract(line: line, utf8: utf8, breaks: breaks, scale: scale, sizeOf: sizeOf))
+            node = current.pointee.next
         }
         return lines
     }
 
-    /// Byte offsets where the current layout allows a line break after white space (Pango's breaks
-    /// with the no-break ranges applied), in increasing order, the text's start and end excluded:
-    /// the ends of the text layer's words. Breaks between Thai words without a space are left out,
+    /// Byte offsets where the current layout allows a line break after white space, in increasing
+    /// order, the text's start and end excluded: the ends of the text layer's words. Breaks between Thai words without a space are left out,
     /// since readers would put a space where one word's `/ActualText` span meets the next.
     private func lineBreakOffsets(in text: String) -> [Int] {
         var count: Int32 = 0
@@ -155,7 +129,7 @@ public final class TextShaper {
         return offsets
     }
 
-    private func extract(line: UnsafeMutablePointer<PangoLayoutLine>, utf8: [UInt8], breaks: [Int], scale: Double,
+    func extract(line: UnsafeMutablePointer<PangoLayoutLine>, utf8: [UInt8], breaks: [Int], scale: Double,
                          sizeOf: (Int) -> Double) -> ShapedLine {
         var logical = PangoRectangle()
         pango_layout_line_get_extents(line, nil, &logical)
@@ -234,6 +208,13 @@ public final class TextShaper {
     /// Clusters from their first bytes in visual order: each runs to the next larger first byte (or
     /// the item's end), whichever the direction.
     static func clusters(_ starts: [(byte: Int, glyphs: Range<Int>)], itemLength: Int) -> [GlyphCluster] {
+        if zip(starts, starts.dropFirst()).allSatisfy({ $0.byte < $1.byte }) {
+            // Left to right, each cluster once (the usual case): each runs to the next one's start.
+            return starts.indices.map { index in
+                let end = index + 1 < starts.count ? starts[index + 1].byte : itemLength
+                return GlyphCluster(bytes: starts[index].byte..<max(starts[index].byte, end), glyphs: starts[index].glyphs)
+            }.filter { !$0.bytes.isEmpty || !$0.glyphs.isEmpty }
+        }
         let sorted = Array(Set(starts.map(\.byte))).sorted()
         var end: [Int: Int] = [:]
         for (index, byte) in sorted.enumerated() { end[byte] = index + 1 < sorted.count ? sorted[index + 1] : itemLength }

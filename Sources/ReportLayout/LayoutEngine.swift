@@ -18,6 +18,8 @@ public final class LayoutEngine {
     let blocks: BlockSetter
     let images: ImageLibrary
     public internal(set) var warnings: [LayoutWarning] = []
+    /// Glyphs of set lines kept across the passes of a document with a contents page (`SetLineCache`).
+    var lineCacheGlyphBudget = 1_000_000
 
     /// `images` holds the decoded pictures of the document's image blocks; `dictionary`
     /// the Thai words kept whole when lines break (the document's own `words` are added to it).
@@ -31,6 +33,11 @@ public final class LayoutEngine {
     @discardableResult
     public func layout(_ sink: (PageFrame) throws -> Void) throws -> [HeadingEntry] {
         var contents: [HeadingEntry] = []
+        if document.needsPageReferences {
+            // Every pass sets the same paragraphs (only the page numbers change): each is set once.
+            blocks.text.lineCache = SetLineCache(glyphBudget: lineCacheGlyphBudget)
+        }
+        defer { blocks.text.lineCache = nil }
         if document.needsPageReferences {
             for _ in 0..<4 {
                 let found = try run(contents: contents, sink: nil)

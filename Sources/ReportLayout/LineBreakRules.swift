@@ -1,43 +1,47 @@
 import Foundation
+import Graphics
 import ThaiText
 
-/// A stretch of a paragraph that must stay on one line, and where it may break when it is wider
-/// than its whole column.
-struct UnbreakableStretch: Equatable {
-    /// Where a stretch too wide for its column may break.
-    enum Fallback: Equatable {
-        /// Only at the spaces inside it (a name breaks between its words).
-        case betweenWords
-        /// Wherever Pango would break it (a long word or URL breaks between grapheme clusters).
-        case anywhere
-    }
-
-    var bytes: Range<Int>
-    var fallback: Fallback
-    /// Whether the stretch is a word of the Thai dictionary, which a justified line too loose to set
-    /// well may split into the smaller words it is made of.
-    var isDictionaryWord = false
-
-    /// What the stretch becomes when it does not fit its column: its space-separated words, each
-    /// kept whole, or nothing.
-    func relaxed(in utf8: [UInt8]) -> [UnbreakableStretch] {
-        guard fallback == .betweenWords else { return [] }
-        var pieces: [UnbreakableStretch] = []
-        var start = bytes.lowerBound
-        for index in bytes where utf8[index] == 0x20 {
-            if index - start > 1 { pieces.append(UnbreakableStretch(bytes: start..<index, fallback: .anywhere)) }
-            start = index + 1
-        }
-        if bytes.upperBound - start > 1 { pieces.append(UnbreakableStretch(bytes: start..<bytes.upperBound, fallback: .anywhere)) }
-        return pieces
-    }
+/// How readily a paragraph may break at a position, lowest first. A line breaks at positions of
+/// the lowest level its text allows; a stretch wider than its whole column opens the next level
+/// inside it, one level at a time (`LineBreaker.enable`).
+enum BreakLevel {
+    /// Pango allows a break here and no rule forbids it.
+    static let free: UInt8 = 0
+    /// Justified text only, at a cost in the paragraph's optimisation: between the words of a
+    /// compound, after `/ . - ?` in a URL.
+    static let costly: UInt8 = 1
+    /// Between the words of a name kept together, or of a number and its unit, a date, a phone number.
+    static let betweenWords: UInt8 = 2
+    /// After the agency type of a name (องค์การบริหารส่วนตำบล | ท่ามะพลา), between a title and a name.
+    static let afterAgency: UInt8 = 3
+    /// Where Pango breaks inside a number, URL or Latin word, or between the parts of a compound
+    /// that do not stand alone.
+    static let insideWord: UInt8 = 4
+    /// Where libthai breaks inside a dictionary word (a guess, better than none).
+    static let guessed: UInt8 = 5
+    /// Between any two grapheme clusters.
+    static let grapheme: UInt8 = 6
+    /// Never (inside a grapheme cluster).
+    static let never: UInt8 = 255
 }
 
-/// Where a paragraph may not break, beyond what Pango's line breaking (libthai's dictionary for
-/// Thai, UAX #14 for the rest) already forbids:
-/// - names and words the description keeps together (never broken; too wide: between their words);
-/// - Thai dictionary words, so common compounds are not split (too wide: anywhere);
-/// - Latin words, numbers and URLs such as `E-Service`, `๕๐,๐๐๐.๐๐`, `www.example.go.th` (too wide: anywhere);
+/// A stretch of a paragraph (UTF-8 bytes) inside which lines break only at positions of `level`
+/// or higher.
+struct UnbreakableStretch: Equatable {
+    var bytes: Range<Int>
+    var level: UInt8
+}
+
+/// Where a paragraph may break, beyond what Pango's line breaking (libthai's dictionary for Thai,
+/// UAX #14 for the rest) already forbids, as a `BreakLevel` for every position:
+/// - names and words the description keeps together (`ThaiConventions.names`);
+/// - Thai dictionary words, split only into real words (`CompoundWords`), and runs of letters no
+///   dictionary word covers (a surname), kept whole;
+/// - Latin words, numbers and URLs such as `E-Service`, `๕๐,๐๐๐.๐๐`, `www.example.go.th`; a URL
+///   breaks only after `/ . - ?`;
+/// - Thai conventions: a number and its unit, a date, a phone number, a title and a name
+///   (`ThaiConventions`);
 /// - ๆ and closing brackets, quotes and punctuation stay with what precedes them, opening brackets and
 ///   quotes with what follows, across spaces (`ต่าง ๆ`, `( ก )`).
 struct LineBreakRules {
@@ -55,34 +59,66 @@ struct LineBreakRules {
     /// Characters that never end a line (they open what comes after).
     static let opening: Set<Unicode.Scalar> = ["(", "[", "{", "“", "‘", "«", "‹"]
 
-    /// Every stretch of `text` that must stay on one line; `marked` are byte ranges the text's own
-    /// spans keep together.
-    func stretches(in text: String, marked: [Range<Int>]) -> [UnbreakableStretch] {
-        let utf8 = Array(text.utf8)
-        var result = marked.map { UnbreakableStretch(bytes: $0, fallback: .betweenWords) }
-        result += keepTogetherStretches(utf8)
-        result += dictionary.words(in: text).map { UnbreakableStretch(bytes: $0, fallback: .anywhere, isDictionaryWord: true) }
-        result += Self.tokenStretches(text)
-        result += Self.punctuationStretches(text)
-        return result
-    }
-
-    /// The stretches a dictionary word splits into: the smaller words it is made of, each still a
-    /// dictionary word (so it may split again); empty when it is not made of smaller words.
-    func parts(of stretch: UnbreakableStretch, in text: String) -> [UnbreakableStretch] {
-        guard stretch.isDictionaryWord else { return [] }
-        return dictionary.parts(of: stretch.bytes, in: text).map { UnbreakableStretch(bytes: $0, fallback: .anywhere, isDictionaryWord: true) }
+    /// The break level of every position of the paragraph (bytes + 1 entries); `marked` are byte
+    /// ranges the text's own spans keep together. In `justified` text, compounds and URLs may break
+    /// at a cost (`BreakLevel.costly`).
+    func levels(in text: String, metrics: ParagraphMetrics, marked: [Range<Int>], justified: Bool) -> [UInt8] {
+        let utf8 = metrics.utf8
+        let names = ThaiConventions.names(marked: marked, keepTogether: keepTogetherOccurrences(utf8), in: utf8)
+        // Dictionary words are found between the names' boundaries, so a word overlapping a name's
+        // start (นายก|องค์การ…) never hides the break before it.
+        let words = CompoundWords(dictionary: dictionary, text: text, utf8: utf8, boundaries: names.boundaries)
+        var level = metrics.positions.map { position -> UInt8 in
+            guard position.contains(.grapheme) else { return BreakLevel.never }
+            return position.contains(.lineBreak) ? BreakLevel.free : BreakLevel.grapheme
+        }
+        for boundary in names.boundaries where boundary < level.count && level[boundary] == BreakLevel.grapheme {
+            level[boundary] = BreakLevel.free
+        }
+        // ๆ ends what it repeats: a Thai word may start after it (ต่างๆ|ที่).
+        for position in 3..<max(3, utf8.count) where level[position] == BreakLevel.grapheme && utf8[position - 3] == 0xE0 && utf8[position - 2] == 0xB9 && utf8[position - 1] == 0x86
+            && ThaiConventions.isThaiLetter(utf8, at: position) {
+            level[position] = BreakLevel.free
+        }
+        words.apply(to: &level, justified: justified)
+        let urls = Self.urlStretches(text)
+        var stretches = names.stretches
+        stretches += Self.tokenStretches(text).map { UnbreakableStretch(bytes: $0, level: BreakLevel.insideWord) }
+        stretches += Self.punctuationStretches(text).map { UnbreakableStretch(bytes: $0, level: BreakLevel.insideWord) }
+        stretches += ThaiConventions.stretches(in: text, utf8: utf8, words: words.words)
+        stretches += words.unknownRuns.map { UnbreakableStretch(bytes: $0, level: BreakLevel.insideWord) }
+        // Per level, how many stretches cover each position (a difference array, so this is linear).
+        var covers: [UInt8: [Int32]] = [:]
+        for stretch in stretches where stretch.bytes.count > 1 {
+            covers[stretch.level, default: [Int32](repeating: 0, count: utf8.count + 2)][stretch.bytes.lowerBound + 1] += 1
+            covers[stretch.level]![stretch.bytes.upperBound] -= 1
+        }
+        for (coverLevel, deltas) in covers {
+            var depth: Int32 = 0
+            for position in 0...utf8.count {
+                depth += deltas[position]
+                if depth > 0, level[position] != BreakLevel.never { level[position] = max(level[position], coverLevel) }
+            }
+        }
+        for url in urls {
+            // A URL breaks after `/ . - ?` (justified: at a cost), elsewhere only between clusters.
+            for position in (url.lowerBound + 1)..<url.upperBound where level[position] != BreakLevel.never {
+                let delimiter = [0x2F, 0x2E, 0x2D, 0x3F].contains(utf8[position - 1])
+                level[position] = delimiter ? (justified ? BreakLevel.costly : BreakLevel.insideWord) : BreakLevel.grapheme
+            }
+        }
+        return level
     }
 
     /// Occurrences of the description's keep-together words.
-    private func keepTogetherStretches(_ utf8: [UInt8]) -> [UnbreakableStretch] {
-        var result: [UnbreakableStretch] = []
+    private func keepTogetherOccurrences(_ utf8: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
         var covered = IndexSet()
         for needle in keepTogether where needle.count <= utf8.count {
             var start = 0
             while start + needle.count <= utf8.count {
                 if utf8[start] == needle[0], !covered.contains(start), utf8[start..<start + needle.count].elementsEqual(needle) {
-                    result.append(UnbreakableStretch(bytes: start..<start + needle.count, fallback: .betweenWords))
+                    result.append(start..<start + needle.count)
                     covered.insert(integersIn: start..<start + needle.count)
                     start += needle.count
                 } else {
@@ -95,15 +131,13 @@ struct LineBreakRules {
 
     /// Runs of characters that are neither spaces nor Thai letters (Latin words, numbers in any
     /// digits, URLs, e-mail addresses), two characters or longer.
-    static func tokenStretches(_ text: String) -> [UnbreakableStretch] {
-        var result: [UnbreakableStretch] = []
+    static func tokenStretches(_ text: String) -> [Range<Int>] {
+        var result: [Range<Int>] = []
         var start: Int?
         var byte = 0
         var hasLetterOrDigit = false
         func close() {
-            if let begin = start, byte - begin > 1, hasLetterOrDigit {
-                result.append(UnbreakableStretch(bytes: begin..<byte, fallback: .anywhere))
-            }
+            if let begin = start, byte - begin > 1, hasLetterOrDigit { result.append(begin..<byte) }
             start = nil
             hasLetterOrDigit = false
         }
@@ -121,9 +155,20 @@ struct LineBreakRules {
         return result
     }
 
+    /// Tokens that are URLs or e-mail addresses: they contain `://`, start with `www.`, or hold an `@`
+    /// or a `/` between letters and dots.
+    static func urlStretches(_ text: String) -> [Range<Int>] {
+        let utf8 = Array(text.utf8)
+        return tokenStretches(text).filter { range in
+            let token = String(decoding: utf8[range], as: UTF8.self).lowercased()
+            return token.contains("://") || token.hasPrefix("www.") || (token.contains("@") && token.contains("."))
+                || (token.contains("/") && token.contains(".") && token.contains { $0.isLetter })
+        }
+    }
+
     /// ๆ and closing punctuation joined to the character before them, opening punctuation to the
     /// character after, spaces between included.
-    static func punctuationStretches(_ text: String) -> [UnbreakableStretch] {
+    static func punctuationStretches(_ text: String) -> [Range<Int>] {
         let scalars = Array(text.unicodeScalars)
         var offsets: [Int] = []
         offsets.reserveCapacity(scalars.count + 1)
@@ -133,21 +178,17 @@ struct LineBreakRules {
             byte += UTF8.width(scalar)
         }
         offsets.append(byte)
-        var result: [UnbreakableStretch] = []
+        var result: [Range<Int>] = []
         for (index, scalar) in scalars.enumerated() {
             if closing.contains(scalar) {
                 var before = index - 1
                 while before >= 0, scalars[before] == " " { before -= 1 }
-                if before >= 0, scalars[before] != "\n" {
-                    result.append(UnbreakableStretch(bytes: offsets[before]..<offsets[index + 1], fallback: .anywhere))
-                }
+                if before >= 0, scalars[before] != "\n" { result.append(offsets[before]..<offsets[index + 1]) }
             }
             if opening.contains(scalar) {
                 var after = index + 1
                 while after < scalars.count, scalars[after] == " " { after += 1 }
-                if after < scalars.count, scalars[after] != "\n" {
-                    result.append(UnbreakableStretch(bytes: offsets[index]..<offsets[after + 1], fallback: .anywhere))
-                }
+                if after < scalars.count, scalars[after] != "\n" { result.append(offsets[index]..<offsets[after + 1]) }
             }
         }
         return result

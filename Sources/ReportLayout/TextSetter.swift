@@ -27,8 +27,8 @@ final class TextSetter {
     let shaper: TextShaper
     private let scales: [String: Double]
     private let rules: LineBreakRules
-    /// Stretches found per paragraph text (the same text is often set more than once, e.g. to measure a cell).
-    private var stretchCache: [String: [UnbreakableStretch]] = [:]
+    /// Lines already set, kept across the passes of a document with a contents page (`SetLineCache`).
+    var lineCache: SetLineCache?
 
     init(shaper: TextShaper, document: Document, dictionary: ThaiDictionary = .empty) {
         self.shaper = shaper
@@ -44,8 +44,8 @@ final class TextSetter {
                            size: (size ?? style.size) * (scales[family] ?? 1))
     }
 
-    /// Sets `spans` in `style` into lines no wider than `width`.
-    func set(_ spans: [Span], style: TextStyle, width: Double, align: HorizontalAlignment? = nil, firstIndent: Double? = nil) -> [SetLine] {
+    /// Sets `spans` in `style` into lines no wider than `width` (`set` answers from `lineCache` first).
+    func setLines(_ spans: [Span], style: TextStyle, width: Double, align: HorizontalAlignment? = nil, firstIndent: Double? = nil) -> [SetLine] {
         var text = ""
         var ranges: [StyledRange] = []
         var underlined: [Range<Int>] = []
@@ -92,74 +92,25 @@ final class TextSetter {
         set([Span(text)], style: style, width: width, align: align, firstIndent: 0)
     }
 
-    /// Breaks `text` into lines with the unbreakable stretches of `LineBreakRules`. A stretch on a
-    /// line wider than the column is relaxed (a name to its words, a word or number to Pango's own
-    /// breaks) and the text broken again, until every line fits or nothing is left to relax. In a
-    /// `justified` paragraph, a compound word that starts the line after one too loose to justify
-    /// well (`Justifier.isTooLoose`) is split into the smaller words it is made of, so part of it
-    /// can fill the loose line: ผลการดำเนินงาน may break as ผล|การ|ดำเนิน|งาน, never inside ดำเนิน.
+    /// Breaks `text` into lines: shapes it once, finds the break level of every position
+    /// (`LineBreakRules`), chooses the line ends (`LineBreaker`: first fit, or total fit in a
+    /// `justified` paragraph) and shapes each chosen line. Linear in the paragraph's length.
     private func breakLines(_ text: String, ranges: [StyledRange], marked: [Range<Int>], width: Double,
                             firstIndent: Double, justified: Bool) -> [ShapedLine] {
-        let key = marked.isEmpty ? text : text + "\u{0}" + marked.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",")
-        var stretches: [UnbreakableStretch]
-        if let known = stretchCache[key] {
-            stretches = known
-        } else {
-            stretches = rules.stretches(in: text, marked: marked)
-            stretchCache[key] = stretches
+        let metrics = shaper.measure(text: text, ranges: ranges)
+        let levels = rules.levels(in: text, metrics: metrics, marked: marked, justified: justified)
+        let breaker = LineBreaker(metrics: metrics, levels: levels, width: width, firstIndent: firstIndent,
+                                  size: ranges.map(\.font.size).max() ?? 12)
+        let wordEnds = breaker.wordEnds()
+        var start = 0
+        return breaker.lineEnds(justified: justified).map { end in
+            defer { start = end }
+            // A hard line break ends the line before it, as in Pango's lines.
+            var content = end
+            while content > start, [0x0A, 0x0D].contains(metrics.utf8[content - 1]) { content -= 1 }
+            return shaper.shapeLine(start..<content, of: metrics, ranges: ranges, wordEnds: wordEnds,
+                                    endsParagraph: end == metrics.utf8.count || content < end)
         }
-        let utf8 = Array(text.utf8)
-        while true {
-            let noBreaks = Self.disjoint(stretches.map(\.bytes)).map { NoBreakRange(bytes: $0) }
-            // Pango's negative indent is a hanging one: the first line takes the whole layout width.
-            let lines = shaper.shape(text: text, ranges: ranges, noBreaks: noBreaks, width: firstIndent < 0 ? width - firstIndent : width,
-                                     firstIndent: firstIndent)
-            let tooWide = lines.enumerated().filter { index, line in
-                line.width > width - (index == 0 ? firstIndent : 0) + 0.01
-            }.map(\.element.bytes)
-            if tooWide.isEmpty {
-                guard justified else { return lines }
-                // The compound word starting each line after a loose one splits into its parts.
-                var split: [Int: [UnbreakableStretch]] = [:]
-                for index in lines.indices.dropLast() where !lines[index].endsParagraph {
-                    let available = width - (index == 0 ? firstIndent : 0)
-                    guard Justifier.isTooLoose(lines[index], width: available) else { continue }
-                    let start = lines[index + 1].bytes.lowerBound
-                    if let word = stretches.indices.first(where: { stretches[$0].isDictionaryWord && stretches[$0].bytes.contains(start) }) {
-                        let parts = rules.parts(of: stretches[word], in: text)
-                        if !parts.isEmpty { split[word] = parts }
-                    }
-                }
-                guard !split.isEmpty else { return lines }
-                stretches = stretches.indices.flatMap { split[$0] ?? [stretches[$0]] }
-                continue
-            }
-            // On each line too wide, the longest stretch is relaxed first (a name before the words in it).
-            var relax = Set<Int>()
-            for line in tooWide {
-                let candidates = stretches.indices.filter { stretches[$0].bytes.overlaps(line) }
-                if let longest = candidates.max(by: { stretches[$0].bytes.count < stretches[$1].bytes.count }) {
-                    relax.insert(longest)
-                }
-            }
-            guard !relax.isEmpty else { return lines }
-            stretches = stretches.indices.flatMap { relax.contains($0) ? stretches[$0].relaxed(in: utf8) : [stretches[$0]] }
-        }
-    }
-
-    /// Overlapping ranges joined (no break inside either is no break inside their union); ranges that
-    /// only touch stay apart, so a break where they meet is still allowed. Pango applies one
-    /// `allow_breaks` attribute per stretch of text, so a range covered by smaller ones would be lost.
-    static func disjoint(_ ranges: [Range<Int>]) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let last = result.last, range.lowerBound < last.upperBound {
-                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
-            } else {
-                result.append(range)
-            }
-        }
-        return result
     }
 
     private func finish(_ line: ShapedLine, width: Double, indent: Double, alignment: HorizontalAlignment,
@@ -208,8 +159,8 @@ final class TextSetter {
 /// grapheme cluster (a base and its marks) always move together. A gap between clusters grows by at
 /// most `clusterLimit` em, so it does not read as a word space; the rest goes to the spaces. In a
 /// line whose spaces would then grow by more than `looseSpaceLimit` em (or that has no spaces), the
-/// cluster gaps grow up to `looseClusterLimit` em first. Line breaking avoids such lines where it can
-/// (`TextSetter.breakLines`).
+/// cluster gaps grow up to `looseClusterLimit` em first. Line breaking weighs these growths when it
+/// chooses a justified paragraph's breaks (`LineBreaker`).
 enum Justifier {
     /// Share of the slack a space takes, against 1 for a gap between two clusters.
     static let spaceWeight = 4.0
@@ -221,18 +172,11 @@ enum Justifier {
     /// Largest growth of a space, in em, before a line counts as too loose to set well.
     static let looseSpaceLimit = 1.0
 
-    /// Whether justifying `line` to `width` would widen its spaces by more than `looseSpaceLimit`
-    /// em, or, without spaces, widen its cluster gaps by more than `clusterLimit` em.
-    static func isTooLoose(_ line: ShapedLine, width: Double) -> Bool {
-        let slack = width - line.width
-        guard slack > 0 else { return false }
-        return shares(slack: slack, gaps: gaps(in: line.runs), size: line.runs.map(\.size).max() ?? 12).tooLoose
-    }
-
-    /// How much each gap between clusters and each gap beside a space grows to take `slack`.
-    private static func shares(slack: Double, gaps: [Gap], size: Double) -> (cluster: Double, space: Double, tooLoose: Bool) {
-        let spaceGaps = Double(gaps.filter(\.isSpace).count)
-        let clusterGaps = Double(gaps.count) - spaceGaps
+    /// How much each gap between clusters and each gap beside a space grows to take `slack`, and
+    /// whether the line is too loose to set well (its spaces grow by more than `looseSpaceLimit` em,
+    /// or, without spaces, its cluster gaps cannot take the slack within `clusterLimit` em).
+    static func shares(slack: Double, spaceGaps: Int, clusterGaps: Int, size: Double) -> (cluster: Double, space: Double, tooLoose: Bool) {
+        let spaceGaps = Double(spaceGaps), clusterGaps = Double(clusterGaps)
         // Each space is two gaps (before and after it), each taking half a space's weight.
         var clusterShare = min(slack / max(1, clusterGaps + spaceGaps * spaceWeight / 2), clusterLimit * size)
         var spaceShare = spaceGaps > 0 ? (slack - clusterShare * clusterGaps) / spaceGaps : 0
@@ -288,7 +232,9 @@ enum Justifier {
     static func distribute(slack: Double, over runs: inout [GlyphRun]) {
         let gaps = self.gaps(in: runs)
         guard !gaps.isEmpty else { return }
-        let (clusterShare, spaceShare, _) = shares(slack: slack, gaps: gaps, size: runs.map(\.size).max() ?? 12)
+        let spaceGaps = gaps.filter(\.isSpace).count
+        let (clusterShare, spaceShare, _) = shares(slack: slack, spaceGaps: spaceGaps, clusterGaps: gaps.count - spaceGaps,
+                                                   size: runs.map(\.size).max() ?? 12)
         var shift = 0.0
         var gapIndex = 0
         for r in runs.indices {

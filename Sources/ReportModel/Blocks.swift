@@ -3,13 +3,13 @@ import ReportSyntax
 import ThaiText
 
 /// Horizontal alignment of text in its box. `justify` spreads a line's slack Thai-distributed style.
-public enum HorizontalAlignment: String, CaseIterable { case left, center, right, justify }
+public enum HorizontalAlignment: String, CaseIterable, Hashable { case left, center, right, justify }
 
 /// Vertical alignment of content in a table cell.
 public enum VerticalAlignment: String, CaseIterable { case top, middle, bottom }
 
 /// A piece of text with one set of inline properties.
-public struct Span: Equatable {
+public struct Span: Hashable {
     public var text: String
     public var bold: Bool
     public var italic: Bool

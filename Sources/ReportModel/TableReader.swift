@@ -229,9 +229,16 @@ extension DocumentBuilder {
                                   hint: "write the number alone, such as 20000, 20,000.50 or ๒๐,๐๐๐ (a unit such as บาท goes in the header), or - for no amount")
             }
         }
-        let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: true)
-            .map { Block.paragraph(Paragraph(spans: spans(String($0)), style: style, location: location)) }
+        let paragraphs = Self.lines(of: text)
+            .map { Block.paragraph(Paragraph(spans: spans($0), style: style, location: location)) }
         return TableCell(blocks: paragraphs, location: location)
+    }
+
+    /// The non-empty lines of a cell's text. Split over UTF-8 bytes; a text with a carriage return
+    /// is split by characters, so that `\r\n` (one character) stays as it is.
+    static func lines(of text: String) -> [String] {
+        if text.utf8.contains(0x0D) { return text.split(separator: "\n").map(String.init) }
+        return text.utf8.split(separator: 0x0A).map { String(Substring($0)) }
     }
 
     /// Reports blocks written in a numeric column, where totals could not count them.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a paragraph looks: font, size in TH Sarabun New points, weight, alignment, indents and spacing.
-public struct TextStyle: Equatable {
+public struct TextStyle: Hashable {
     public var font: String
     /// Size as TH Sarabun New points: `16` looks like TH Sarabun New 16 pt whatever the font.
     public var size: Double

@@ -101,7 +101,9 @@ public enum YAMLLoader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver: every scalar is read as text (the model reads numbers and dates
+            // itself), so no scalar or mapping key is matched against the default tags' patterns.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw DiagnosticList([diagnostic(for: error, file: file)])
         }
@@ -137,24 +139,22 @@ public enum YAMLLoader {
         }
     }
 
-    /// The first line indented with a tab: libyaml reports these badly, far from the tab.
+    /// The first line indented with a tab: libyaml reports these badly, far from the tab. Only the
+    /// spaces that open a line are counted: before the tab there are only spaces, one column each.
     static func tabIndentation(_ text: String, file: String) -> Diagnostic? {
         var line = 1
         var column = 1
         var atLineStart = true
-        for character in text {
-            if character == "\n" || character == "\r\n" {
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
                 line += 1; column = 1; atLineStart = true
-                continue
-            }
-            if atLineStart {
-                if character == "\t" {
+            } else if atLineStart {
+                if byte == UInt8(ascii: "\t") {
                     return Diagnostic(at: SourceLocation(file: file, line: line, column: column),
                                       "a tab is used for indentation", hint: "YAML indents with spaces only: replace the tab with spaces")
                 }
-                if character != " " { atLineStart = false }
+                if byte == UInt8(ascii: " ") { column += 1 } else { atLineStart = false }
             }
-            column += 1
         }
         return nil
     }

@@ -95,7 +95,8 @@ public enum ReportPipeline {
         var warnings: [Diagnostic] = []
         try target.write(reading: inputs) { temporary in
             let renderer = try PDFRenderer(path: temporary, metadata: report!.document.metadata, fonts: report!.fonts, images: report!.images)
-            try engine!.layout { renderer.draw($0) }
+            // Layout and drawing overlap on two threads; the PDF is the same as one thread makes.
+            try PagePipeline(environment: environment).run(layout: { try engine!.layout($0) }, draw: { renderer.draw($0) })
             pages = renderer.pageCount
             warnings = report!.warnings + engine!.warnings.map(\.diagnostic)
             engine = nil
@@ -118,16 +119,15 @@ public enum ReportPipeline {
                      dictionary: try Resources.thaiDictionary(environment: environment))
     }
 
-    /// The font library of the document's families (the description's files were opened while it was checked).
+    /// The font library of the document's families (the description's files were opened while it
+    /// was checked; each file is read once more, by fontconfig, and the bundled ones only then).
     private static func openFonts(_ document: Document) throws -> FontLibrary {
-        for family in document.fonts where family.location == nil {
-            for file in family.files where FontLibrary.familyNames(inFile: file) == nil {
-                throw ToolError("the bundled font \(file) is missing or damaged; reinstall thaireport")
-            }
-        }
         do {
             return try FontLibrary(files: document.fonts.flatMap(\.files))
         } catch let error as GraphicsError {
+            if let file = error.path, document.fonts.contains(where: { $0.location == nil && $0.files.contains(file) }) {
+                throw ToolError("the bundled font \(file) is missing or damaged; reinstall thaireport")
+            }
             throw ToolError(error.message)
         }
     }
@@ -203,20 +203,20 @@ public enum Resources {
         throw ToolError("cannot find thaireport's Fonts folder; set THAIREPORT_HOME to the folder that holds Fonts/ and Templates/")
     }
 
-    /// The bundled Thai word list (`Dictionary/thai-words.txt`, beside `Fonts/`) that keeps words
-    /// whole when lines break. Read once per process: a program that lays out many reports (the
-    /// tests) pays for the 60,000 words once.
+    /// The bundled Thai word list (`Dictionary/thai-words.packed`, beside `Fonts/`, the trie made from
+    /// `thai-words.txt` by `scripts/pack-words.py`) that keeps words whole when lines break. Read
+    /// once per process: a program that lays out many reports (the tests) reads it once.
     public static func thaiDictionary(environment: [String: String]) throws -> ThaiDictionary {
         let path = try thaiDictionaryPath(environment: environment)
         dictionaryLock.lock()
         defer { dictionaryLock.unlock() }
         if let cached = dictionaries[path] { return cached }
         do {
-            let dictionary = try ThaiDictionary(contentsOfFile: path)
+            let dictionary = try ThaiDictionary(packedFile: path)
             dictionaries[path] = dictionary
             return dictionary
         } catch {
-            throw ToolError("the bundled word list \(path) is missing or unreadable; reinstall thaireport")
+            throw ToolError("the bundled word list \(path) is missing or unreadable (\(error)); reinstall thaireport")
         }
     }
 
@@ -231,7 +231,7 @@ public enum Resources {
 
     static func thaiDictionaryPath(environment: [String: String]) throws -> String {
         let root = URL(fileURLWithPath: try locate(environment: environment).fonts).deletingLastPathComponent()
-        return root.appendingPathComponent("Dictionary/thai-words.txt").path
+        return root.appendingPathComponent("Dictionary/thai-words.packed").path
     }
 
     private static let dictionaryLock = NSLock()

@@ -6,16 +6,17 @@ import Foundation
 /// Words are stored in a trie over Thai code points (U+0E01–U+0E4F, one byte each).
 public struct ThaiDictionary: Sendable {
     /// Trie nodes: each node's children are `edges[firstEdge[node]..<firstEdge[node] + edgeCount[node]]`.
-    private var firstEdge: [Int32] = [0]
-    private var edgeCount: [UInt8] = [0]
-    private var isWord: [Bool] = [false]
-    /// Edges as (letter, child node), sorted by letter within a node.
-    private var edgeLetters: [UInt8] = []
-    private var edgeTargets: [Int32] = []
+    /// (Stored and loaded by `ThaiWordList.swift`.)
+    var firstEdge: [Int32] = [0]
+    var edgeCount: [UInt8] = [0]
+    var isWord: [Bool] = [false]
+    /// Edge letters, sorted within a node. Nodes are numbered breadth-first, so the child of edge
+    /// `e` is node `e + 1`.
+    var edgeLetters: [UInt8] = []
     /// Children of the root by letter, for a direct first step.
-    private var rootChildren = [Int32](repeating: -1, count: 128)
+    var rootChildren = [Int32](repeating: -1, count: 128)
     /// Number of words.
-    public private(set) var count = 0
+    public internal(set) var count = 0
 
     /// An empty dictionary: no word is found, so segmentation adds nothing.
     public static let empty = ThaiDictionary(words: [])
@@ -24,59 +25,6 @@ public struct ThaiDictionary: Sendable {
     /// letters, are left out.
     public init<Words: Sequence>(words: Words) where Words.Element == String {
         self.init(encoded: words.compactMap(Self.encode))
-    }
-
-    /// Reads a word list file: one word per line, UTF-8; lines starting with `#` and lines that are
-    /// not a Thai word are skipped. Read byte by byte: the bundled list has 60,000 words.
-    public init(contentsOfFile path: String) throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        var words: [[UInt8]] = []
-        var word: [UInt8] = []
-        var valid = true
-        var index = data.startIndex
-        func endLine() {
-            if valid { words.append(word) }
-            word = []
-            valid = true
-        }
-        while index < data.endIndex {
-            let byte = data[index]
-            if byte == 0x0A {
-                endLine()
-                index += 1
-            } else if byte == 0xE0, index + 2 < data.endIndex {
-                // A three-byte UTF-8 sequence: U+0E01–U+0E4F are E0 B8 81 … E0 B9 8F.
-                let scalar = (UInt32(data[index + 1] & 0x3F) << 6) | UInt32(data[index + 2] & 0x3F)
-                if (0x0E01...0x0E4F).contains(scalar) { word.append(UInt8(scalar - 0x0E00)) } else { valid = false }
-                index += 3
-            } else {
-                if byte != 0x0D { valid = false }
-                index += 1
-            }
-        }
-        endLine()
-        self.init(encoded: words)
-    }
-
-    private init(encoded words: [[UInt8]]) {
-        var sorted = words.filter { $0.count >= 2 }
-        if !zip(sorted, sorted.dropFirst()).allSatisfy({ $0.lexicographicallyPrecedes($1) }) {
-            sorted = Array(Set(sorted)).sorted { $0.lexicographicallyPrecedes($1) }
-        }
-        build(from: sorted)
-    }
-
-    /// The same dictionary with more words.
-    public func adding<Words: Sequence>(_ words: Words) -> ThaiDictionary where Words.Element == String {
-        // The trie lists its words in order; merging in the few new ones keeps the list sorted.
-        let added = Set(words.compactMap(Self.encode).filter { $0.count >= 2 }).sorted { $0.lexicographicallyPrecedes($1) }
-        var merged: [[UInt8]] = []
-        var known = allWords()[...]
-        for word in added {
-            while let first = known.first, first.lexicographicallyPrecedes(word) { merged.append(known.removeFirst()) }
-            if known.first != word { merged.append(word) }
-        }
-        return ThaiDictionary(encoded: merged + known)
     }
 
     /// Whether `word` is in the dictionary.
@@ -203,63 +151,11 @@ public struct ThaiDictionary: Sendable {
         let end = start + Int(edgeCount[Int(node)])
         var index = start
         while index < end {
-            if edgeLetters[index] == letter { return edgeTargets[index] }
+            if edgeLetters[index] == letter { return Int32(index + 1) }
             if edgeLetters[index] > letter { return nil }
             index += 1
         }
         return nil
-    }
-
-    /// Builds the trie from sorted, distinct words: children of each node are laid out together.
-    private mutating func build(from sorted: [[UInt8]]) {
-        count = sorted.count
-        // Breadth-first: each entry is a node with the range of words below it and their common depth.
-        var queue: [(node: Int32, words: Range<Int>, depth: Int)] = [(0, 0..<sorted.count, 0)]
-        var head = 0
-        while head < queue.count {
-            let (node, range, depth) = queue[head]
-            head += 1
-            var index = range.lowerBound
-            if index < range.upperBound, sorted[index].count == depth {
-                isWord[Int(node)] = true
-                index += 1
-            }
-            firstEdge[Int(node)] = Int32(edgeLetters.count)
-            var children = 0
-            while index < range.upperBound {
-                let letter = sorted[index][depth]
-                var end = index + 1
-                while end < range.upperBound, sorted[end][depth] == letter { end += 1 }
-                let childNode = Int32(isWord.count)
-                isWord.append(false)
-                firstEdge.append(0)
-                edgeCount.append(0)
-                edgeLetters.append(letter)
-                edgeTargets.append(childNode)
-                if node == 0 { rootChildren[Int(letter)] = childNode }
-                queue.append((childNode, index..<end, depth + 1))
-                children += 1
-                index = end
-            }
-            edgeCount[Int(node)] = UInt8(children)
-        }
-    }
-
-    /// Every word, in sorted order.
-    private func allWords() -> [[UInt8]] {
-        var words: [[UInt8]] = []
-        var path: [UInt8] = []
-        func visit(_ node: Int32) {
-            if isWord[Int(node)] { words.append(path) }
-            let start = Int(firstEdge[Int(node)])
-            for edge in start..<start + Int(edgeCount[Int(node)]) {
-                path.append(edgeLetters[edge])
-                visit(edgeTargets[edge])
-                path.removeLast()
-            }
-        }
-        visit(0)
-        return words
     }
 
     /// A Thai letter, mark or sign (U+0E01–U+0E4F) as its offset from U+0E00; nil for anything else
@@ -268,7 +164,7 @@ public struct ThaiDictionary: Sendable {
         (0x0E01...0x0E4F).contains(scalar.value) ? UInt8(scalar.value - 0x0E00) : nil
     }
 
-    private static func encode(_ word: String) -> [UInt8]? {
+    static func encode(_ word: String) -> [UInt8]? {
         var letters: [UInt8] = []
         for scalar in word.unicodeScalars {
             guard let letter = letter(scalar) else { return nil }

@@ -1,0 +1,48 @@
+import Foundation
+import LayoutTestSupport
+@testable import ReportLayout
+import XCTest
+
+/// A document with a contents page is laid out until its page numbers settle; each paragraph is
+/// still shaped once, and the pages are those of laying it out without keeping lines.
+final class LineCacheTests: XCTestCase {
+    /// Forty distinct paragraphs under four headings, with or without a contents page.
+    private func description(contents: Bool) -> String {
+        var yaml = "blocks:\n"
+        if contents { yaml += "  - toc: {title: สารบัญ}\n  - page-break\n" }
+        for part in 1...4 {
+            yaml += "  - heading: ส่วนที่ \(part)\n"
+            for paragraph in 1...10 {
+                yaml += "  - \"ย่อหน้าที่ \(part)-\(paragraph) " + String(repeating: "การบริหารงบประมาณขององค์การ ", count: 8 + paragraph) + "\"\n"
+            }
+        }
+        return yaml
+    }
+
+    private func layOut(_ yaml: String, budget: Int? = nil) throws -> (pages: [PageFrame], shaped: Int) {
+        let engine = LayoutHarness.engine(try LayoutHarness.document(yaml))
+        if let budget { engine.lineCacheGlyphBudget = budget }
+        var pages: [PageFrame] = []
+        try engine.layout { pages.append($0) }
+        return (pages, engine.blocks.text.shaper.shapedTexts)
+    }
+
+    func testEachParagraphIsShapedOnceWhateverThePasses() throws {
+        let plain = try layOut(description(contents: false))
+        let withContents = try layOut(description(contents: true))
+        XCTAssertGreaterThanOrEqual(plain.shaped, 44, "forty paragraphs and four headings")
+        XCTAssertGreaterThan(withContents.pages.count, plain.pages.count, "the contents page is there")
+        // Three passes at least (empty contents, numbers found, numbers confirmed); only the contents
+        // page's own lines (title, four entries with their numbers and leaders, per pass) are new.
+        XCTAssertLessThanOrEqual(withContents.shaped, plain.shaped + 40,
+                                 "paragraphs shaped again in later passes: \(withContents.shaped) against \(plain.shaped)")
+        let uncached = try layOut(description(contents: true), budget: 0)
+        XCTAssertGreaterThan(uncached.shaped, 2 * plain.shaped, "without kept lines every pass shapes again")
+    }
+
+    func testKeptLinesGiveTheSamePagesAsSettingAgain() throws {
+        let kept = try layOut(description(contents: true))
+        let setAgain = try layOut(description(contents: true), budget: 0)
+        XCTAssertEqual(kept.pages, setAgain.pages)
+    }
+}
