@@ -41,6 +41,7 @@ let package = Package(
         ),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics"]),
+        .testTarget(name: "ReportSyntaxTests", dependencies: ["ReportSyntax"]),
         .testTarget(name: "ReportTemplatesTests", dependencies: ["ReportTemplates", "ReportSyntax"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "ReportSyntax"]),
         .target(name: "LayoutTestSupport", dependencies: ["ReportLayout", "ReportModel", "ReportSyntax", "ThaiText", "Graphics", "ThaiReport"],

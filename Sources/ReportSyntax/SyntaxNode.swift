@@ -112,11 +112,15 @@ public enum YAMLLoader {
                 "the description holds only comments", hint: "add the report's keys")])
         }
         if let problem = QuotedEscapes.firstControlCharacter(in: root, text: text, file: file) { throw DiagnosticList([problem]) }
-        return convert(root, file: file)
+        var problems: [Diagnostic] = []
+        let converted = convert(root, file: file, problems: &problems)
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        return converted
     }
 
-    /// Located nodes for a Yams tree, aliases expanded (`YAMLBounds` has bounded the result).
-    private static func convert(_ node: Node, file: String) -> SyntaxNode {
+    /// Located nodes for a Yams tree, aliases expanded (`YAMLBounds` has bounded the result) and
+    /// merge keys (`<<: *name`) applied (`MergeKey`); a merge of something else is a problem.
+    private static func convert(_ node: Node, file: String, problems: inout [Diagnostic]) -> SyntaxNode {
         let location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         switch node {
         case let .scalar(scalar):
@@ -126,10 +130,11 @@ public enum YAMLLoader {
             return SyntaxNode(.scalar(scalar.string), at: location,
                               quoted: scalar.style == .singleQuoted || scalar.style == .doubleQuoted)
         case let .sequence(sequence):
-            return SyntaxNode(.sequence(sequence.map { convert($0, file: file) }), at: location)
+            return SyntaxNode(.sequence(sequence.map { convert($0, file: file, problems: &problems) }), at: location)
         case let .mapping(mapping):
-            return SyntaxNode(.mapping(mapping.map { (key: convert($0.key, file: file), value: convert($0.value, file: file)) }),
-                              at: location)
+            let pairs = mapping.map { (key: convert($0.key, file: file, problems: &problems),
+                                       value: convert($0.value, file: file, problems: &problems)) }
+            return SyntaxNode(.mapping(MergeKey.apply(pairs, problems: &problems)), at: location)
         case let .alias(alias):
             return SyntaxNode(.scalar("*\(alias)"), at: location)
         }

@@ -33,7 +33,29 @@ public struct DescriptionWriter {
         for field in template.fields.fields {
             write(field, path: field.name, indent: "", unused: unused, into: &lines)
         }
+        lines += adaptationHint
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Commented lines naming the texts and tables a description may change (README, "Adapting a
+    /// template"); nothing when the template has neither.
+    private var adaptationHint: [String] {
+        let tables = template.tableRows.keys.sorted()
+        guard !template.textNames.isEmpty || !tables.isEmpty else { return [] }
+        var lines = ["# To change the template's fixed texts or its tables' columns without copying it, uncomment and edit:"]
+        if !template.textNames.isEmpty {
+            lines.append("# texts:                 # " + template.textNames.joined(separator: ", "))
+            lines.append("#   \(template.textNames[0]): ข้อความที่ใช้แทน")
+        }
+        if !tables.isEmpty {
+            lines.append("# tables:                # " + tables.joined(separator: ", ") + " (column keys: see the README)")
+            lines.append("#   \(tables[0]):")
+            lines.append("#     columns: {KEY: {header: หัวตารางใหม่, width: 3cm, hide: false}}")
+            if template.tableRows[tables[0]] ?? nil != nil {
+                lines.append("#     add: [{key: FIELD, header: หัวตาราง, after: KEY}]   # each row's FIELD fills it")
+            }
+        }
+        return lines
     }
 
     private func comment(_ field: FieldSpec) -> [String] {

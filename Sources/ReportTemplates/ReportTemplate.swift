@@ -31,6 +31,11 @@ public final class ReportTemplate {
     private let scopes: [String: DefinitionScope]
     /// The file the template was read from.
     public let path: String
+    /// Names of the fixed texts a description may replace (`texts:`), in the template's order.
+    let textNames: [String]
+    /// Named tables a description may change (`tables:`), with the field path of the list their
+    /// rows come from (nil: not one list of the description).
+    let tableRows: [String: [String]?]
 
     /// Names of the variants, the first being the default.
     public var variantNames: [String] { variants.map(\.name) }
@@ -41,7 +46,7 @@ public final class ReportTemplate {
     /// The definitions in force for `variant` (nil: a template without variants).
     func definitions(for variant: Variant?) -> DefinitionScope { scopes[variant?.name ?? ""] ?? DefinitionScope(definitions: [:], constants: []) }
 
-    static let topKeys = ["template", "fields", "variants", "let", "document"]
+    static let topKeys = ["template", "fields", "variants", "let", "texts", "document"]
 
     /// Reads, compiles and checks a template file; throws every problem found as a `DiagnosticList`.
     public init(path: String, displayName: String, limits: InputLimits = .standard) throws {
@@ -72,13 +77,22 @@ public final class ReportTemplate {
         let fieldList = entries["fields"].map { FieldSpec.readFields($0, parent: "", diagnostics: diagnostics) } ?? []
         fields = FieldSpec(name: "", path: "", kind: .record, required: true, defaultValue: nil, comment: nil, example: nil,
                            values: [], fields: fieldList, itemSpec: nil, location: root.location)
-        let definitions = Self.readDefinitions(entries["let"], compiler: compiler)
+        let texts = Self.readDefinitions(entries["texts"], compiler: compiler)
+        textNames = texts.map(\.name)
+        let letDefinitions = Self.readDefinitions(entries["let"], compiler: compiler)
+        for text in texts where letDefinitions.contains(where: { $0.name == text.name }) {
+            diagnostics.error(text.location, "`\(text.name)` is both a text and a `let` definition", hint: "rename one of them")
+        }
+        let definitions = letDefinitions + texts
         variants = Self.readVariants(entries["variants"], compiler: compiler)
         guard let document = entries["document"] else {
             diagnostics.error(root.location, "a template needs `document`: the report it produces, with `${…}` where fields go")
             throw DiagnosticList(diagnostics.sorted)
         }
         body = compiler.compile(document)
+        var tables: [String: [String]?] = [:]
+        Self.namedTables(in: body, into: &tables, diagnostics: diagnostics)
+        tableRows = tables
         for definition in definitions + variants.flatMap(\.definitions) {
             if fields.field(definition.name) != nil {
                 diagnostics.error(definition.location, "`\(definition.name)` is both a field and a `let` definition", hint: "rename one of them")

@@ -23,7 +23,7 @@ public final class TemplateExpander {
     }
 
     /// Keys a description uses beside its template's fields.
-    public static let descriptionKeys = ["template", "variant"]
+    public static let descriptionKeys = ["template", "variant"] + TemplateAdaptation.keys
 
     let template: ReportTemplate
     let limits: InputLimits
@@ -36,6 +36,8 @@ public final class TemplateExpander {
     /// The values of definitions that are the same at every use, computed at their first.
     private var constantValues: [String: TemplateValue] = [:]
     private var constants: Set<String> = []
+    /// The description's changes to the template's texts and tables.
+    private var adaptation = TemplateAdaptation()
 
     public init(template: ReportTemplate, limits: InputLimits = .standard) {
         self.template = template
@@ -50,14 +52,21 @@ public final class TemplateExpander {
             throw DiagnosticList([Diagnostic(at: description.location, "a description must be a mapping of fields, found \(description.kindName)")])
         }
         let variant = chooseVariant(pairs.first { $0.key.scalar == "variant" }?.value)
+        adaptation = TemplateAdaptation(pairs, template: template, diagnostics: diagnostics)
+        // Columns a description adds are filled from fields of the rows' items it may now write.
+        let fields = adaptation.addedFields(template: template).reduce(template.fields) { $0.adding($1.value, at: $1.key[...]) }
         let scope = Scope(parent: nil)
         let inForce = template.definitions(for: variant)
         constants = inForce.constants
         for (name, definition) in inForce.definitions { scope.bindings[name] = .definition(definition) }
         scope.bindings["variant"] = .value(variant.map { .text($0.name) } ?? .null)
-        for spec in template.fields.fields {
+        for spec in fields.fields {
             let given = pairs.first { $0.key.scalar == spec.name }?.value
             scope.bindings[spec.name] = .value(.field(given, spec: spec))
+        }
+        for (name, text) in adaptation.texts {
+            scope.bindings[name] = .value(.data(text, FieldSpec(name: name, path: "texts.\(name)", kind: .paragraphs, required: false, defaultValue: nil,
+                                                                comment: nil, example: nil, values: [], fields: [], itemSpec: nil, location: text.location)))
         }
         // Bounds computed from the description (`max: ${count(dimensions)}`) are computed once each.
         var bounds: [String: Decimal?] = [:]
@@ -68,8 +77,8 @@ public final class TemplateExpander {
             bounds[key] = value
             return value
         }
-        template.fields.checkRecord(pairs, at: description.location, path: "", resolve: resolveBound, diagnostics: diagnostics,
-                                    ignoring: Set(Self.descriptionKeys))
+        fields.checkRecord(pairs, at: description.location, path: "", resolve: resolveBound, diagnostics: diagnostics,
+                           ignoring: Set(Self.descriptionKeys))
         if let variant { checkUnused(pairs, variant: variant) }
         if diagnostics.hasErrors { throw DiagnosticList(diagnostics.sorted) }
         do {
@@ -140,6 +149,11 @@ public final class TemplateExpander {
             try budget.add()
             let expanded = try budget.inside {
                 try pairs.compactMap { pair -> (key: SyntaxNode, value: SyntaxNode)? in
+                    if pair.key.scalar == "table", case let .mapping(options, tableLocation) = pair.value,
+                       let name = options.first(where: { $0.key.scalar == "name" })?.value {
+                        try budget.add(pair.key)
+                        return (pair.key, try expandTable(options.filter { $0.key.scalar != "name" }, named: name, at: tableLocation, in: scope))
+                    }
                     guard let value = try expandValue(pair.value, in: scope) else { return nil }
                     try budget.add(pair.key)
                     return (pair.key, value)
@@ -192,24 +206,8 @@ public final class TemplateExpander {
         let value = try evaluate(directive.subject, in: scope)
         switch directive.kind {
         case let .loop(loop):
-            if value.isNull { return [] }
-            guard let items = value.items else {
-                report(at: directive.subject.location, "`for-each` needs a list, but \(directive.subject.quotedSource) is \(value.kindName)")
-                return []
-            }
             var result: [SyntaxNode] = []
-            for (index, item) in items.enumerated() {
-                budget.place = directive.location
-                try budget.step()
-                let inner = Scope(parent: scope)
-                inner.bindings[loop.item] = .value(item)
-                if let indexName = loop.index { inner.bindings[indexName] = .value(.number(Decimal(index + 1))) }
-                if let counterName = loop.counter {
-                    counters[counterName, default: 0] += 1
-                    inner.bindings[counterName] = .value(.number(Decimal(counters[counterName]!)))
-                }
-                result += try expandBranch(loop.body, in: inner)
-            }
+            try forEachPass(of: directive, loop, over: value, in: scope) { inner, _ in result += try expandBranch(loop.body, in: inner) }
             return result
         case let .condition(then, otherwise):
             guard let branch = value.isTruthy ? then : otherwise else { return [] }
@@ -222,6 +220,82 @@ public final class TemplateExpander {
         case let .warning(message, at):
             if value.isTruthy { try warn(message, at: at, directive: directive, in: scope) }
             return []
+        }
+    }
+
+    /// Runs `pass` once for each item of a `for-each` list, in a scope holding the loop's names.
+    func forEachPass(of directive: Directive, _ loop: Directive.Loop, over value: TemplateValue, in scope: Scope,
+                     _ pass: (Scope, TemplateValue) throws -> Void) throws {
+        if value.isNull { return }
+        guard let items = value.items else {
+            return report(at: directive.subject.location, "`for-each` needs a list, but \(directive.subject.quotedSource) is \(value.kindName)")
+        }
+        for (index, item) in items.enumerated() {
+            budget.place = directive.location
+            try budget.step()
+            let inner = Scope(parent: scope)
+            inner.bindings[loop.item] = .value(item)
+            if let indexName = loop.index { inner.bindings[indexName] = .value(.number(Decimal(index + 1))) }
+            if let counterName = loop.counter {
+                counters[counterName, default: 0] += 1
+                inner.bindings[counterName] = .value(.number(Decimal(counters[counterName]!)))
+            }
+            try pass(inner, item)
+        }
+    }
+
+    /// A named table (`name` already taken out): as written when the description does not change
+    /// it; otherwise its rows are made remembering the item each came from, and the changes applied.
+    private func expandTable(_ options: [(key: SyntaxNode, value: TemplateNode)], named name: TemplateNode, at location: SourceLocation,
+                             in scope: Scope) throws -> SyntaxNode {
+        guard case let .literal(nameNode) = name, let change = adaptation.tables[nameNode.scalar ?? ""] else {
+            return try expandValue(.mapping(options, at: location), in: scope) ?? SyntaxNode(.mapping([]), at: location)
+        }
+        var items: [TemplateValue?] = []
+        var pairs: [(key: SyntaxNode, value: SyntaxNode)] = []
+        budget.place = location
+        try budget.add()
+        try budget.inside {
+            for option in options {
+                try budget.add(option.key)
+                if option.key.scalar == "rows" {
+                    var rows: [SyntaxNode] = []
+                    try budget.add()
+                    try budget.inside { try expandRows(option.value, in: scope) { row, item in rows.append(row); items.append(item) } }
+                    pairs.append((option.key, SyntaxNode(.sequence(rows), at: option.value.location)))
+                } else if let value = try expandValue(option.value, in: scope) {
+                    pairs.append((option.key, value))
+                }
+            }
+        }
+        // The cells of added columns count like any value the template makes.
+        budget.place = location
+        for item in items {
+            for added in change.added { try budget.add(TableAdapter.cell(added.key, of: item, at: location)) }
+        }
+        let adapter = TableAdapter(change: change) { self.report(at: $0, $1, hint: $2) }
+        return adapter.apply(to: SyntaxNode(.mapping(pairs), at: location), items: items)
+    }
+
+    /// The rows of a table, each with the item of the innermost `for-each` pass that made it (nil
+    /// for rows no loop makes, such as a total). Loops whose bodies hold loops are looked through.
+    private func expandRows(_ node: TemplateNode, in scope: Scope, _ add: (SyntaxNode, TemplateValue?) throws -> Void) throws {
+        guard node.holdsRowLoops else {
+            for row in try expandValue(node, in: scope)?.sequence ?? [] { try add(row, nil) }
+            return
+        }
+        for part in node.listItems {
+            if case let .directive(directive) = part, case let .loop(loop) = directive.kind {
+                try forEachPass(of: directive, loop, over: try evaluate(directive.subject, in: scope), in: scope) { inner, item in
+                    if loop.body.holdsRowLoops {
+                        try expandRows(loop.body, in: inner, add)
+                    } else {
+                        for row in try expandBranch(loop.body, in: inner) { try add(row, item) }
+                    }
+                }
+            } else {
+                for row in try expandItems([part], in: scope) { try add(row, nil) }
+            }
         }
     }
 

@@ -133,7 +133,8 @@ final class TemplateCheckTests: TemplateTestCase {
 
     func testTheBundledTemplatesLoad() throws {
         let library = TemplateLibrary(folder: Self.root.appendingPathComponent("Templates").path)
-        XCTAssertEqual(library.names, ["announcement", "anticorruption-plan-report", "ita-analysis", "ita-measures", "letter", "memo"])
+        XCTAssertEqual(library.names, ["announcement", "anticorruption-plan", "anticorruption-plan-report", "bribery-risk-assessment", "ita-analysis",
+                                       "ita-measures", "letter", "memo", "oit-publication-form"])
         for name in library.names { XCTAssertNoThrow(try library.template(named: name), name) }
     }
 }
