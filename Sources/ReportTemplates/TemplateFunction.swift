@@ -34,6 +34,7 @@ struct TemplateFunction {
         },
         TemplateFunction(name: "date", arity: 1...1) { try $0.date(ThaiFormatting.fullDate) },
         TemplateFunction(name: "short-date", arity: 1...1) { try $0.date(ThaiFormatting.shortDate) },
+        TemplateFunction(name: "official-date", arity: 1...1) { try $0.date(ThaiFormatting.officialDate) },
         TemplateFunction(name: "fiscal-period", arity: 1...3) { call in
             // fiscal-period(year, months = 12, from = 1): `months` months from the fiscal year's month `from` (1 = October).
             let months = call.count > 1 ? try call.fiscalMonth(1) : 12

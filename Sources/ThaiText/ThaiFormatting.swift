@@ -141,6 +141,11 @@ public enum ThaiFormatting {
         Self.digits("\(d.day) \(monthNames[d.month - 1]) \(buddhistYear(d.year))", digits)
     }
 
+    /// Thai date as announcements date themselves, with พ.ศ. before the year, e.g. "๑๗ พฤศจิกายน พ.ศ. ๒๕๖๗".
+    public static func officialDate(_ d: CalendarDate, digits: Digits) -> String {
+        Self.digits("\(d.day) \(monthNames[d.month - 1]) พ.ศ. \(buddhistYear(d.year))", digits)
+    }
+
     /// Short Thai date with a two-digit Buddhist Era year, e.g. "๑๗ พ.ย. ๖๗".
     public static func shortDate(_ d: CalendarDate, digits: Digits) -> String {
         Self.digits("\(d.day) ", digits) + monthYearShort(month: d.month, gregorianYear: d.year, digits: digits)

@@ -130,7 +130,7 @@ final class TemplateExampleTests: FolderTestCase {
             file: "announcement/examples/006-klong-sai-integrity.yaml",
             tables: [],
             samples: ["ประกาศองค์การบริหารส่วนตำบลคลองไทร", "เรื่อง เจตจำนงสุจริตในการบริหารงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖",
-                      "จึงประกาศมาเพื่อทราบโดยทั่วกัน", "ประกาศ ณ วันที่ ๓ ตุลาคม ๒๕๖๕", "(นายประสิทธิ์ รักษ์ถิ่น)"]),
+                      "จึงประกาศมาเพื่อทราบโดยทั่วกัน", "ประกาศ ณ วันที่ ๓ ตุลาคม พ.ศ. ๒๕๖๕", "(นายประสิทธิ์ รักษ์ถิ่น)"]),
         Expectation(
             file: "letter/examples/007-klong-sai-letter.yaml",
             tables: [],

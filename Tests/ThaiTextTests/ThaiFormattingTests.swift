@@ -173,6 +173,7 @@ final class ThaiFormattingTests: XCTestCase {
         XCTAssertEqual(F.fullDate(d, digits: .thai), "๑๗ พฤศจิกายน ๒๕๖๗")
         XCTAssertEqual(F.fullDate(d, digits: .arabic), "17 พฤศจิกายน 2567")
         XCTAssertEqual(F.fullDate(date(2024, 1, 5), digits: .thai), "๕ มกราคม ๒๕๖๗")
+        XCTAssertEqual(F.officialDate(date(2022, 10, 3), digits: .thai), "๓ ตุลาคม พ.ศ. ๒๕๖๕")
         XCTAssertEqual(F.shortDate(d, digits: .thai), "๑๗ พ.ย. ๖๗")
         XCTAssertEqual(F.shortDate(date(2057, 3, 1), digits: .arabic), "1 มี.ค. 00")
     }
