@@ -48,14 +48,19 @@ public enum ControlCharacters {
         return String(result)
     }
 
-    /// An error at the first refused control character of a file's text, if any.
+    /// An error at the first refused control character of a file's text, or at the first mark
+    /// beyond `CombiningMarks.limit` on one letter, if any.
     static func firstRefused(in text: String, file: String) -> Diagnostic? {
         var line = 1, column = 1
+        var marks = CombiningMarks()
         for scalar in text.unicodeScalars {
             if isRefused(scalar) {
                 return Diagnostic(at: SourceLocation(file: file, line: line, column: column),
                                   "the file has the control character \(name(scalar)) here, which cannot be printed",
                                   hint: "delete it; it often comes with text copied from another program")
+            }
+            if marks.exceedsLimit(adding: scalar) {
+                return CombiningMarks.diagnostic(at: SourceLocation(file: file, line: line, column: column))
             }
             if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
         }
@@ -63,18 +68,53 @@ public enum ControlCharacters {
     }
 }
 
+/// Combining marks carried by one letter: no script writes more than a few, and shaping a letter
+/// costs time that grows with the square of its marks (HarfBuzz shapes the letter as one cluster),
+/// so more than `limit` in a row, the bound of Unicode's stream-safe text format (UAX #15), is an
+/// error at the first extra mark rather than a render that takes minutes.
+struct CombiningMarks {
+    /// Marks one letter may carry.
+    static let limit = 30
+    private var inRow = 0
+
+    /// Counts `scalar`; true when it is a mark beyond the limit on the current letter.
+    mutating func exceedsLimit(adding scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { inRow = 0; return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: inRow += 1
+        default: inRow = 0
+        }
+        return inRow > Self.limit
+    }
+
+    /// Whether `text` has a letter with more marks than the limit.
+    static func exceedLimit(in text: String) -> Bool {
+        var marks = CombiningMarks()
+        return text.unicodeScalars.contains { marks.exceedsLimit(adding: $0) }
+    }
+
+    /// The error at the first mark beyond the limit.
+    static func diagnostic(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(at: location, "a letter here carries more than \(limit) combining marks (vowel or tone marks), which no text needs",
+                   hint: "delete the repeated marks; they often come from a key held down or text copied from another program")
+    }
+}
+
 /// The escapes of double-quoted YAML texts (`"\e"`, `"\x00"`, `"\ud800"`), checked at the escape.
 enum QuotedEscapes {
     /// An error at the first escape, in a double-quoted text of the tree, that makes a refused
-    /// control character.
+    /// control character, or at a double-quoted text whose escapes give a letter too many marks.
     static func firstControlCharacter(in root: Node, text: String, file: String) -> Diagnostic? {
         var stack = [root]
         var lines: [String.UnicodeScalarView.SubSequence]?
         while let node = stack.popLast() {
             switch node {
             case let .scalar(scalar):
-                guard scalar.style == .doubleQuoted, scalar.string.unicodeScalars.contains(where: ControlCharacters.isRefused),
-                      let mark = scalar.mark else { continue }
+                guard scalar.style == .doubleQuoted, let mark = scalar.mark else { continue }
+                if CombiningMarks.exceedLimit(in: scalar.string) {
+                    return CombiningMarks.diagnostic(at: SourceLocation(file: file, line: mark.line, column: mark.column))
+                }
+                guard scalar.string.unicodeScalars.contains(where: ControlCharacters.isRefused) else { continue }
                 if lines == nil { lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) }
                 return locateControlEscape(lines: lines!, line: mark.line, column: mark.column, file: file)
             case let .sequence(sequence): stack.append(contentsOf: sequence.reversed())

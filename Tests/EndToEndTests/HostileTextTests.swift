@@ -39,6 +39,23 @@ final class HostileTextTests: HostileTestCase {
         """)
     }
 
+    func testALetterWithTooManyMarksIsAnErrorAtTheFirstExtraMark() throws {
+        let marks = "a letter here carries more than 30 combining marks (vowel or tone marks), which no text needs "
+            + "(delete the repeated marks; they often come from a key held down or text copied from another program)"
+        // 30 marks on ก are accepted; the 31st, at column 36 (after "  - ก" and 30 marks), is the error.
+        try assertRefused("blocks:\n  - ก" + String(repeating: "\u{0E48}", count: 31) + " ข\n", """
+        r.yaml:2:36: error: \(marks)
+        1 error in the description; nothing was written
+
+        """)
+        // Marks made by escapes in a quoted text are counted too; the error is at the quote.
+        try assertRefused("blocks:\n  - \"ก" + String(repeating: "\\u0E48", count: 40) + "\"\n", """
+        r.yaml:2:5: error: \(marks)
+        1 error in the description; nothing was written
+
+        """)
+    }
+
     func testMessagesShowFormattingCharactersAsCodes() throws {
         try assertRefused("blocks:\n  - image: \"evil\\u202Egnp.png\"\n", """
         r.yaml:2:12: error: the image `evil<U+202E>gnp.png` does not exist (paths are relative to the description's folder \(folder.path))
