@@ -53,6 +53,20 @@ final class NewTemplateExampleTests: FolderTestCase {
         assertOnPage(pages, 4, ["รวมมิติที่ ๔ จำนวน ๔ โครงการ - - - -", "รวมทั้งสิ้น ๒๐ โครงการ ๒๑๐,๐๐๐ ๑๘๐,๐๐๐ ๒๑๐,๐๐๐ ๒๑๐,๐๐๐"])
     }
 
+    /// A project given more budgets than the plan has years is warned about at its `budgets`: the
+    /// extra ones would be neither printed nor counted.
+    func testBudgetsBeyondThePlansYearsAreAWarningAtThem() throws {
+        let example = RenderTests.root.appendingPathComponent("Templates/anticorruption-plan/examples/003-bangtoei-anticorruption-plan-2566-2569.yaml")
+        let text = try String(contentsOf: example, encoding: .utf8)
+            .replacingOccurrences(of: "budgets: [100000, 100000, 100000, 100000]", with: "budgets: [100000, 100000, 100000, 100000, 5]")
+        let input = folder.appendingPathComponent("plan.yaml")
+        try text.write(to: input, atomically: true, encoding: .utf8)
+        let (status, _, errors) = try RenderTests.run(RenderTests.binary.path, ["check", input.path])
+        XCTAssertEqual(status, 0, errors)
+        XCTAssertTrue(errors.contains("plan.yaml:22:22: warning: "), errors)
+        XCTAssertTrue(errors.contains(": 5 budgets for a plan of 4 years; the ones after the last year are not printed or counted (give one budget per year in `years`)"), errors)
+    }
+
     /// The OIT form: one page, the form's rows, and each signer's date (the form's when none is given).
     func testOITPublicationFormPrintsItsRowsAndTheThreeSigners() throws {
         let pages = try render("oit-publication-form/examples/000-klong-prasak-o14.yaml")
