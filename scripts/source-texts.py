@@ -21,6 +21,7 @@ SETTING_KEYS = {
     "padding", "shade", "header-shade", "space", "level", "start", "depth", "title-style", "created",
     "language", "keywords", "size", "orientation", "margins", "position-style", "repeat-header", "keep",
     "colspan", "rowspan", "listed", "bold", "italic", "underline", "keep-together", "words", "metadata",
+    "image", "line", "thickness", "gap", "to", "hanging-indent", "first-indent", "single-page",
 }
 
 
