@@ -4,38 +4,7 @@ import ReportSyntax
 import XCTest
 
 /// Validation of descriptions: every error at its exact place, with a helpful message.
-final class DocumentBuilderTests: XCTestCase {
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("thaireport-model-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
-
-    private func build(_ yaml: String) throws -> Document {
-        let root = try YAMLLoader.parse(data: Data(yaml.utf8), file: "r.yaml")
-        let builder = DocumentBuilder(environment: BuildEnvironment(baseDirectory: folder.path, fontsDirectory: "/fonts", sourceDateEpoch: nil))
-        return try builder.build(root).0
-    }
-
-    /// The diagnostics a description produces (fails the test if it builds).
-    private func errors(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
-        do {
-            _ = try build(yaml)
-            XCTFail("expected errors", file: file, line: line)
-            return []
-        } catch let list as DiagnosticList {
-            return list.items
-        } catch {
-            XCTFail("unexpected \(error)", file: file, line: line)
-            return []
-        }
-    }
-
+final class DocumentBuilderTests: ModelTestCase {
     func testBadLengthNamesUnit() {
         let found = errors("""
         page:

@@ -5,37 +5,7 @@ import XCTest
 
 /// Numeric columns and CSV files as spreadsheets write them: every figure a total counts was
 /// checked, and every problem is reported at its place in the description or the CSV file.
-final class TableFigureTests: XCTestCase {
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("thaireport-figures-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
-
-    private func build(_ yaml: String) throws -> Document {
-        let root = try YAMLLoader.parse(data: Data(yaml.utf8), file: "r.yaml")
-        let builder = DocumentBuilder(environment: BuildEnvironment(baseDirectory: folder.path, fontsDirectory: "/fonts", sourceDateEpoch: nil))
-        return try builder.build(root).0
-    }
-
-    private func errors(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
-        do {
-            _ = try build(yaml)
-            XCTFail("expected errors", file: file, line: line)
-            return []
-        } catch let list as DiagnosticList {
-            return list.items
-        } catch {
-            XCTFail("unexpected \(error)", file: file, line: line)
-            return []
-        }
-    }
-
+final class TableFigureTests: ModelTestCase {
     private func csv(_ text: String, name: String = "data.csv") throws {
         try Data(text.utf8).write(to: folder.appendingPathComponent(name))
     }
