@@ -5,8 +5,10 @@ set -euo pipefail
 # git: SwiftPM fetches the package's dependencies with it. libqpdf-dev: the PDF back end reads and
 # amends Cairo's output through libqpdf's C API (qpdf/qpdf-c.h). poppler-utils and qpdf: the tests
 # read rendered PDFs back with pdftotext and pdfinfo, and uncompress them with qpdf. libjpeg-dev:
-# JPEG pictures are checked by decoding them with libjpeg before they are passed to the PDF.
-packages=(pkg-config git ca-certificates libcairo2-dev libpango1.0-dev libqpdf-dev libjpeg-dev poppler-utils qpdf)
+# JPEG pictures are checked by decoding them with libjpeg before they are passed to the PDF. g++: the
+# test suite's coverage-guided fuzz target (scripts/fuzz.sh) links libFuzzer, which needs the C++
+# standard library (libstdc++-N-dev, which g++ brings for the system's compiler version).
+packages=(pkg-config git ca-certificates libcairo2-dev libpango1.0-dev libqpdf-dev libjpeg-dev poppler-utils qpdf g++)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f '${Status}' "$package" 2>/dev/null | grep -q ' installed$' || missing+=("$package")
