@@ -263,10 +263,7 @@ public final class PDFCanvas {
         pageOpen = false
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
-        scratch.flush()
-        if let failure = scratch.failure {
-            throw GraphicsError("cannot write the PDF in \(scratch.folder): \(String(cString: strerror(failure)))", code: failure)
-        }
+        try scratch.flushOrThrow()
         guard status == CAIRO_STATUS_SUCCESS else {
             throw GraphicsError("Cairo could not write \(path): \(String(cString: cairo_status_to_string(status)))")
         }
@@ -278,10 +275,7 @@ public final class PDFCanvas {
                                              previousSection: previousSection, documentID: scratch.digest,
                                              replacing: drewAdobeCMYK ? document.adobeCMYKImagesWithDecode() : [])
         _ = update.withUnsafeBytes { scratch.write($0) }
-        scratch.flush()
-        if let failure = scratch.failure {
-            throw GraphicsError("cannot write the PDF in \(scratch.folder): \(String(cString: strerror(failure)))", code: failure)
-        }
+        try scratch.flushOrThrow()
         try scratch.copy(to: path)
     }
 

@@ -63,6 +63,14 @@ final class ScratchFile {
         return failure == nil
     }
 
+    /// Writes out what is buffered; throws, with the system's `errno`, if any write has failed.
+    func flushOrThrow() throws {
+        guard flush(), failure == nil else {
+            let code = failure ?? EIO
+            throw GraphicsError("cannot write the PDF in \(folder): \(String(cString: strerror(code)))", code: code)
+        }
+    }
+
     /// The last `count` bytes written (fewer if the file is shorter), after a `flush`.
     func tail(_ count: Int) -> [UInt8] {
         let start = max(0, length - count)
