@@ -109,8 +109,8 @@ public final class PDFCanvas {
     /// draws the pair: see `SaraAmGlyph`) are drawn as outlines, so they look the same but add no text.
     /// Each word (as layout placed it) is shown as `TextLayer` describes: one cluster, which Cairo
     /// writes as an `/ActualText` span holding the word; a cluster per character when every character
-    /// reads back alone from its nominal glyph (`ราย`, `๒๕๖๗`, `report`: no span needed); and around a
-    /// glyph Cairo has yet to be taught, that glyph's cluster alone between the clusters of the rest.
+    /// reads back alone from its nominal glyph (`ราย`, `๒๕๖๗`, `report`: no span needed) or when one of
+    /// its glyphs is still to be taught.
     /// A right-to-left run is shown alone with a cluster per character, glyphs in visual order and
     /// clusters read backward, as other writers emit it: readers put right-to-left characters back in
     /// logical order themselves, and would reverse a span's text.
@@ -319,9 +319,10 @@ private struct PendingDrawing {
 }
 
 /// The clusters of one word and how each one's first glyph reads back, turned into Cairo clusters:
-/// the whole word as one when every glyph reads back (a span), one per character when each reads
-/// back alone (no span needed), and otherwise each glyph to be taught alone, with the clusters
-/// between them joined.
+/// the whole word as one when every glyph reads back (a span), and one per character when each
+/// reads back alone (no span needed) or when a glyph is still to be taught (it is taught by being
+/// shown alone; PDFium then reads the word from the glyphs' positions, which it does right when the
+/// whole word is shown so, and not when spans surround the glyph).
 private struct WordClusters {
     private var parts: [(bytes: Int32, glyphs: Int32, reading: GlyphReadings.Reading)] = []
 
@@ -332,21 +333,10 @@ private struct WordClusters {
     }
 
     func emit(into clusters: inout [cairo_text_cluster_t], oneClusterPerCharacter: Bool) {
-        if oneClusterPerCharacter || parts.allSatisfy({ $0.reading == .alone }) {
+        if oneClusterPerCharacter || parts.allSatisfy({ $0.reading == .alone }) || parts.contains(where: { $0.reading == .untaught }) {
             for part in parts { clusters.append(cairo_text_cluster_t(num_bytes: part.bytes, num_glyphs: part.glyphs)) }
-            return
+        } else {
+            clusters.append(cairo_text_cluster_t(num_bytes: parts.reduce(0) { $0 + $1.bytes }, num_glyphs: parts.reduce(0) { $0 + $1.glyphs }))
         }
-        var joined = cairo_text_cluster_t(num_bytes: 0, num_glyphs: 0)
-        for part in parts {
-            if part.reading == .untaught {
-                if joined.num_bytes > 0 || joined.num_glyphs > 0 { clusters.append(joined) }
-                clusters.append(cairo_text_cluster_t(num_bytes: part.bytes, num_glyphs: part.glyphs))
-                joined = cairo_text_cluster_t(num_bytes: 0, num_glyphs: 0)
-            } else {
-                joined.num_bytes += part.bytes
-                joined.num_glyphs += part.glyphs
-            }
-        }
-        if joined.num_bytes > 0 || joined.num_glyphs > 0 { clusters.append(joined) }
     }
 }

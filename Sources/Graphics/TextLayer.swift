@@ -9,10 +9,9 @@ import CPangoCairo
 /// glyph; for a glyph the cmap does not reach, the text of the first later cluster of that glyph alone
 /// (cairo-scaled-font-subsets.c, the same from Cairo 1.12 to 1.18). A glyph that stands for the one
 /// character the cmap gives it (most glyphs) needs nothing. Any other glyph (a tone mark moved left,
-/// the nikhahit of ำ, a ligature) is taught the first time it appears: it is shown in a cluster of its
-/// own, and the rest of its word in clusters around it. A word made only of characters that read back
-/// alone (`readsAlone`), each shown with its nominal glyph, is shown a cluster per character, which
-/// needs no span; every other word is one cluster, which Cairo writes as an `/ActualText` span (which
+/// a composite ำ, a ligature) is taught the first time it appears: its word is shown a cluster per
+/// character. A word made only of characters that read back alone (`readsAlone`), each shown with its
+/// nominal glyph, is shown so too, which needs no span; every other word is one cluster, which Cairo writes as an `/ActualText` span (which
 /// PDFium and poppler read). Holds a reference to each font face it has met, so an address never
 /// stands for two faces while the canvas lives.
 final class TextLayer {
