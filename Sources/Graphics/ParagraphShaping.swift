@@ -25,6 +25,8 @@ public struct ParagraphMetrics {
     public let advance: [Double]
     /// What each position allows (bytes + 1 entries; positions inside a character are empty).
     public let positions: [Position]
+    /// The shaper's `preparedTexts` once this paragraph was in its layout.
+    let preparation: Int
 
     /// Natural width of the text `bytes` set on one line, trailing white space excluded.
     public func width(_ bytes: Range<Int>) -> Double {
@@ -85,12 +87,14 @@ extension TextShaper {
                 index += 1
             }
         }
-        return ParagraphMetrics(utf8: utf8, advance: advance, positions: positions)
+        return ParagraphMetrics(utf8: utf8, advance: advance, positions: positions, preparation: preparedTexts)
     }
 
     /// Shapes the bytes `line` of a paragraph as one line. Byte offsets in the result (runs, glyph
     /// clusters, `bytes`) are the paragraph's; `wordEnds` are the paragraph's ends of the text
-    /// layer's words, in increasing order.
+    /// layer's words, in increasing order. A line that is the whole paragraph, asked for right after
+    /// `measure`, is read from the measuring layout (the same text and fonts, so the same glyphs)
+    /// instead of being shaped again.
     public func shapeLine(_ line: Range<Int>, of metrics: ParagraphMetrics, ranges: [StyledRange], wordEnds: [Int],
                           endsParagraph: Bool) -> ShapedLine {
         let bytes = Array(metrics.utf8[line])
@@ -99,8 +103,12 @@ extension TextShaper {
             guard !clipped.isEmpty else { return nil }
             return StyledRange(bytes: (clipped.lowerBound - line.lowerBound)..<(clipped.upperBound - line.lowerBound), font: range.font)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        prepare(text: text, ranges: local.isEmpty ? ranges.prefix(1).map { StyledRange(bytes: 0..<bytes.count, font: $0.font) } : local)
+        let measured = metrics.preparation == preparedTexts && line == 0..<metrics.utf8.count
+            && local.map(\.bytes) == ranges.map(\.bytes) && pango_layout_get_line_count(layout) == 1
+        if !measured {
+            let text = String(decoding: bytes, as: UTF8.self)
+            prepare(text: text, ranges: local.isEmpty ? ranges.prefix(1).map { StyledRange(bytes: 0..<bytes.count, font: $0.font) } : local)
+        }
         let breaks = wordEnds.filter { $0 > line.lowerBound && $0 < line.upperBound }.map { $0 - line.lowerBound }
         let sizeOf = { (byte: Int) -> Double in
             local.last(where: { $0.bytes.contains(byte) })?.font.size ?? ranges.first?.font.size ?? 12
@@ -121,6 +129,7 @@ extension TextShaper {
 
     /// Puts `text` in the layout with its fonts, unwrapped, with no hyphen added at breaks.
     func prepare(text: String, ranges: [StyledRange]) {
+        preparedTexts += 1
         pango_layout_set_text(layout, text, -1)
         pango_layout_set_width(layout, -1)
         pango_layout_set_indent(layout, 0)

@@ -78,6 +78,9 @@ public final class TextShaper {
     public private(set) var missingCharacters = Set<Unicode.Scalar>()
     /// How many texts `shape` or `measure` has shaped whole (tests check that layout reuses its lines).
     public internal(set) var shapedTexts = 0
+    /// How many texts have been put in `layout` (`prepare`): a paragraph's metrics remember theirs, so
+    /// a line that is the whole measured paragraph is read from the layout that measured it.
+    var preparedTexts = 0
 
     public init(library: FontLibrary) {
         self.library = library
