@@ -46,9 +46,12 @@ extension TextShaper {
         prepare(text: text, ranges: ranges)
         let utf8 = Array(text.utf8)
         var cluster = [Double](repeating: 0, count: utf8.count + 1)
+        measuredLines.removeAll(keepingCapacity: true)
         var lines = pango_layout_get_lines_readonly(layout)
         while let lineNode = lines {
             let line = lineNode.pointee.data.assumingMemoryBound(to: PangoLayoutLine.self)
+            let start = Int(line.pointee.start_index)
+            measuredLines.append((start..<(start + Int(line.pointee.length)), line))
             var node = line.pointee.runs
             while let current = node {
                 let item = current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
@@ -92,31 +95,38 @@ extension TextShaper {
 
     /// Shapes the bytes `line` of a paragraph as one line. Byte offsets in the result (runs, glyph
     /// clusters, `bytes`) are the paragraph's; `wordEnds` are the paragraph's ends of the text
-    /// layer's words, in increasing order. A line that is the whole paragraph, asked for right after
-    /// `measure`, is read from the measuring layout (the same text and fonts, so the same glyphs)
-    /// instead of being shaped again.
+    /// layer's words, in increasing order. A line that is a whole line of the measuring layout (the
+    /// whole paragraph, or all of one of its hard lines), asked for while the layout still holds the
+    /// paragraph, is read from it instead of being shaped again: the same text in the same fonts.
     public func shapeLine(_ line: Range<Int>, of metrics: ParagraphMetrics, ranges: [StyledRange], wordEnds: [Int],
                           endsParagraph: Bool) -> ShapedLine {
+        let scale = Double(thaireport_pango_scale())
+        let inside = wordEnds.filter { $0 > line.lowerBound && $0 < line.upperBound }
+        if metrics.preparation == preparedTexts, let measured = measuredLine(line) {
+            let sizeOf = { (byte: Int) -> Double in
+                ranges.last(where: { $0.bytes.contains(byte) })?.font.size ?? ranges.first?.font.size ?? 12
+            }
+            var shaped = extract(line: measured, utf8: metrics.utf8, breaks: inside, scale: scale, sizeOf: sizeOf)
+            shaped.bytes = line
+            shaped.endsParagraph = endsParagraph
+            return shaped
+        }
         let bytes = Array(metrics.utf8[line])
         let local = ranges.compactMap { range -> StyledRange? in
             let clipped = range.bytes.clamped(to: line)
             guard !clipped.isEmpty else { return nil }
             return StyledRange(bytes: (clipped.lowerBound - line.lowerBound)..<(clipped.upperBound - line.lowerBound), font: range.font)
         }
-        let measured = metrics.preparation == preparedTexts && line == 0..<metrics.utf8.count
-            && local.map(\.bytes) == ranges.map(\.bytes) && pango_layout_get_line_count(layout) == 1
-        if !measured {
-            let text = String(decoding: bytes, as: UTF8.self)
-            prepare(text: text, ranges: local.isEmpty ? ranges.prefix(1).map { StyledRange(bytes: 0..<bytes.count, font: $0.font) } : local)
-        }
-        let breaks = wordEnds.filter { $0 > line.lowerBound && $0 < line.upperBound }.map { $0 - line.lowerBound }
+        let text = String(decoding: bytes, as: UTF8.self)
+        prepare(text: text, ranges: local.isEmpty ? ranges.prefix(1).map { StyledRange(bytes: 0..<bytes.count, font: $0.font) } : local)
+        let breaks = inside.map { $0 - line.lowerBound }
         let sizeOf = { (byte: Int) -> Double in
             local.last(where: { $0.bytes.contains(byte) })?.font.size ?? ranges.first?.font.size ?? 12
         }
         guard let first = pango_layout_get_line_readonly(layout, 0) else {
             return ShapedLine(runs: [], width: 0, ascent: 0, descent: 0, bytes: line, endsParagraph: endsParagraph)
         }
-        var shaped = extract(line: first, utf8: bytes, breaks: breaks, scale: Double(thaireport_pango_scale()), sizeOf: sizeOf)
+        var shaped = extract(line: first, utf8: bytes, breaks: breaks, scale: scale, sizeOf: sizeOf)
         let offset = line.lowerBound
         for r in shaped.runs.indices {
             shaped.runs[r].textStart += offset
@@ -125,6 +135,17 @@ extension TextShaper {
         shaped.bytes = line
         shaped.endsParagraph = endsParagraph
         return shaped
+    }
+
+    /// The measuring layout's line that covers exactly `bytes`, if there is one (binary search).
+    private func measuredLine(_ bytes: Range<Int>) -> UnsafeMutablePointer<PangoLayoutLine>? {
+        var low = 0, high = measuredLines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if measuredLines[middle].bytes.lowerBound < bytes.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        guard low < measuredLines.count, measuredLines[low].bytes == bytes else { return nil }
+        return measuredLines[low].line
     }
 
     /// Puts `text` in the layout with its fonts, unwrapped, with no hyphen added at breaks.

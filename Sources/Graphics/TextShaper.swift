@@ -79,8 +79,10 @@ public final class TextShaper {
     /// How many texts `shape` or `measure` has shaped whole (tests check that layout reuses its lines).
     public internal(set) var shapedTexts = 0
     /// How many texts have been put in `layout` (`prepare`): a paragraph's metrics remember theirs, so
-    /// a line that is the whole measured paragraph is read from the layout that measured it.
+    /// `shapeLine` knows whether `layout` still holds the paragraph `measure` shaped.
     var preparedTexts = 0
+    /// The lines of the paragraph `measure` shaped last (one per hard line), with their bytes, in order.
+    var measuredLines: [(bytes: Range<Int>, line: UnsafeMutablePointer<PangoLayoutLine>)] = []
 
     public init(library: FontLibrary) {
         self.library = library
