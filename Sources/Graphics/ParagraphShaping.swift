@@ -101,7 +101,14 @@ extension TextShaper {
     public func shapeLine(_ line: Range<Int>, of metrics: ParagraphMetrics, ranges: [StyledRange], wordEnds: [Int],
                           endsParagraph: Bool) -> ShapedLine {
         let scale = Double(thaireport_pango_scale())
-        let inside = wordEnds.filter { $0 > line.lowerBound && $0 < line.upperBound }
+        // The word ends inside the line: a binary search for the first, so a paragraph's lines take
+        // its word ends once in all, not once each.
+        var low = 0, high = wordEnds.count
+        while low < high {
+            let middle = (low + high) / 2
+            if wordEnds[middle] <= line.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        let inside = Array(wordEnds[low...].prefix { $0 < line.upperBound })
         if metrics.preparation == preparedTexts, let measured = measuredLine(line) {
             let sizeOf = { (byte: Int) -> Double in
                 ranges.last(where: { $0.bytes.contains(byte) })?.font.size ?? ranges.first?.font.size ?? 12
