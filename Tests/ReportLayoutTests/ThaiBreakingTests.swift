@@ -41,6 +41,13 @@ final class ThaiBreakingTests: XCTestCase {
         XCTAssertEqual(try lines(entry, width: "4cm"), ["รัฐมนตรีว่าการ", "กระทรวงอุตสาหกรรม"])
     }
 
+    func testAWordTooWideBreaksFirstBetweenPartsThatStandAlone() throws {
+        // The dictionary splits องค์การบริหารส่วนตำบล as องค์ | การบริหารส่วนตำบล; องค์ stands alone only
+        // inside องค์การ, so the entry breaks between parts of its parts (องค์การบริหาร | ส่วนตำบล).
+        XCTAssertEqual(try lines("จัดทำโดยสำนักปลัด องค์การบริหารส่วนตำบล", width: "2.5cm", align: "left"),
+                       ["จัดทำโดยสำนัก", "ปลัด ", "องค์การบริหาร", "ส่วนตำบล"])
+    }
+
     // MARK: Names
 
     func testAWordOverlappingANamesStartDoesNotBlockTheBreakBeforeIt() throws {
