@@ -60,8 +60,8 @@ struct CompoundWords {
     }
 
     /// Raises the levels inside each word (where libthai guesses, then between clusters), except
-    /// between a compound's parts: where the pieces stand alone, at a cost in justified text
-    /// (between the word's own parts) or first in a word too wide; elsewhere after them.
+    /// between a compound's parts: where the pieces stand alone, at a cost in justified text or
+    /// first in a word too wide; between the parts of its parts and elsewhere, only after them.
     func apply(to level: inout [UInt8], justified: Bool) {
         for word in words where word.count > 1 {
             for position in (word.lowerBound + 1)..<word.upperBound where level[position] != BreakLevel.never {
@@ -69,8 +69,8 @@ struct CompoundWords {
             }
         }
         for split in splits where level[split.position] != BreakLevel.never {
-            level[split.position] = !split.standsAlone ? BreakLevel.insideWord
-                : justified && split.outermost ? BreakLevel.costly : BreakLevel.betweenParts
+            level[split.position] = !split.standsAlone || !split.outermost ? BreakLevel.insideWord
+                : justified ? BreakLevel.costly : BreakLevel.betweenParts
         }
     }
 

@@ -15,8 +15,8 @@ enum BreakLevel {
     static let betweenWords: UInt8 = 2
     /// After the agency type of a name (องค์การบริหารส่วนตำบล | ท่ามะพลา), between a title and a name.
     static let afterAgency: UInt8 = 3
-    /// Between the parts of a compound that stand alone, in a word too wide for its column (in
-    /// left, centred and right text, or inside a part of a compound: องค์การ|บริหาร).
+    /// Between the parts of a compound that stand alone, in a word too wide for its column, in left,
+    /// centred and right text (องค์การ | บริหาร | ส่วน | ตำบล; justified text breaks there at a cost).
     static let betweenParts: UInt8 = 4
     /// Where Pango breaks inside a number, URL or Latin word, or between the parts of a compound
     /// that do not stand alone.

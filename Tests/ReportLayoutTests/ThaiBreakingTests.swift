@@ -42,10 +42,10 @@ final class ThaiBreakingTests: XCTestCase {
     }
 
     func testAWordTooWideBreaksFirstBetweenPartsThatStandAlone() throws {
-        // The dictionary splits องค์การบริหารส่วนตำบล as องค์ | การบริหารส่วนตำบล; องค์ stands alone only
-        // inside องค์การ, so the entry breaks between parts of its parts (องค์การบริหาร | ส่วนตำบล).
+        // องค์การบริหารส่วนตำบล is made of องค์การ บริหาร ส่วน ตำบล (the evenest of its fewest parts; not
+        // องค์ การบริหาร…): too wide for its column, it breaks between those, never at องค์ | การ.
         XCTAssertEqual(try lines("จัดทำโดยสำนักปลัด องค์การบริหารส่วนตำบล", width: "2.5cm", align: "left"),
-                       ["จัดทำโดยสำนัก", "ปลัด ", "องค์การบริหาร", "ส่วนตำบล"])
+                       ["จัดทำโดยสำนัก", "ปลัด องค์การ", "บริหารส่วน", "ตำบล"])
     }
 
     // MARK: Names
