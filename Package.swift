@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "ReportTemplates", dependencies: ["ReportSyntax", "ThaiText"]),
         .target(name: "ReportModel", dependencies: ["ReportSyntax", "ThaiText"]),
         .target(name: "ReportLayout", dependencies: ["ReportModel", "ReportSyntax", "ThaiText", "Graphics"]),
-        .target(name: "ReportRender", dependencies: ["ReportLayout", "ReportModel", "Graphics"]),
+        .target(name: "ReportRender", dependencies: ["ReportLayout", "ReportModel", "ThaiText", "Graphics"]),
         .target(name: "ThaiReport", dependencies: ["ReportSyntax", "ReportTemplates", "ReportModel", "ReportLayout", "ReportRender", "Graphics", "ThaiText"]),
         .executableTarget(
             name: "thaireport",

@@ -25,6 +25,8 @@ public struct ParagraphMetrics {
     public let advance: [Double]
     /// What each position allows (bytes + 1 entries; positions inside a character are empty).
     public let positions: [Position]
+    /// The shaper's `preparedTexts` once this paragraph was in its layout.
+    let preparation: Int
 
     /// Natural width of the text `bytes` set on one line, trailing white space excluded.
     public func width(_ bytes: Range<Int>) -> Double {
@@ -44,9 +46,12 @@ extension TextShaper {
         prepare(text: text, ranges: ranges)
         let utf8 = Array(text.utf8)
         var cluster = [Double](repeating: 0, count: utf8.count + 1)
+        measuredLines.removeAll(keepingCapacity: true)
         var lines = pango_layout_get_lines_readonly(layout)
         while let lineNode = lines {
             let line = lineNode.pointee.data.assumingMemoryBound(to: PangoLayoutLine.self)
+            let start = Int(line.pointee.start_index)
+            measuredLines.append((start..<(start + Int(line.pointee.length)), line))
             var node = line.pointee.runs
             while let current = node {
                 let item = current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
@@ -85,14 +90,34 @@ extension TextShaper {
                 index += 1
             }
         }
-        return ParagraphMetrics(utf8: utf8, advance: advance, positions: positions)
+        return ParagraphMetrics(utf8: utf8, advance: advance, positions: positions, preparation: preparedTexts)
     }
 
     /// Shapes the bytes `line` of a paragraph as one line. Byte offsets in the result (runs, glyph
     /// clusters, `bytes`) are the paragraph's; `wordEnds` are the paragraph's ends of the text
-    /// layer's words, in increasing order.
+    /// layer's words, in increasing order. A line that is a whole line of the measuring layout (the
+    /// whole paragraph, or all of one of its hard lines), asked for while the layout still holds the
+    /// paragraph, is read from it instead of being shaped again: the same text in the same fonts.
     public func shapeLine(_ line: Range<Int>, of metrics: ParagraphMetrics, ranges: [StyledRange], wordEnds: [Int],
                           endsParagraph: Bool) -> ShapedLine {
+        let scale = Double(thaireport_pango_scale())
+        // The word ends inside the line: a binary search for the first, so a paragraph's lines take
+        // its word ends once in all, not once each.
+        var low = 0, high = wordEnds.count
+        while low < high {
+            let middle = (low + high) / 2
+            if wordEnds[middle] <= line.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        let inside = Array(wordEnds[low...].prefix { $0 < line.upperBound })
+        if metrics.preparation == preparedTexts, let measured = measuredLine(line) {
+            let sizeOf = { (byte: Int) -> Double in
+                ranges.last(where: { $0.bytes.contains(byte) })?.font.size ?? ranges.first?.font.size ?? 12
+            }
+            var shaped = extract(line: measured, utf8: metrics.utf8, breaks: inside, scale: scale, sizeOf: sizeOf)
+            shaped.bytes = line
+            shaped.endsParagraph = endsParagraph
+            return shaped
+        }
         let bytes = Array(metrics.utf8[line])
         let local = ranges.compactMap { range -> StyledRange? in
             let clipped = range.bytes.clamped(to: line)
@@ -101,14 +126,14 @@ extension TextShaper {
         }
         let text = String(decoding: bytes, as: UTF8.self)
         prepare(text: text, ranges: local.isEmpty ? ranges.prefix(1).map { StyledRange(bytes: 0..<bytes.count, font: $0.font) } : local)
-        let breaks = wordEnds.filter { $0 > line.lowerBound && $0 < line.upperBound }.map { $0 - line.lowerBound }
+        let breaks = inside.map { $0 - line.lowerBound }
         let sizeOf = { (byte: Int) -> Double in
             local.last(where: { $0.bytes.contains(byte) })?.font.size ?? ranges.first?.font.size ?? 12
         }
         guard let first = pango_layout_get_line_readonly(layout, 0) else {
             return ShapedLine(runs: [], width: 0, ascent: 0, descent: 0, bytes: line, endsParagraph: endsParagraph)
         }
-        var shaped = extract(line: first, utf8: bytes, breaks: breaks, scale: Double(thaireport_pango_scale()), sizeOf: sizeOf)
+        var shaped = extract(line: first, utf8: bytes, breaks: breaks, scale: scale, sizeOf: sizeOf)
         let offset = line.lowerBound
         for r in shaped.runs.indices {
             shaped.runs[r].textStart += offset
@@ -119,8 +144,20 @@ extension TextShaper {
         return shaped
     }
 
+    /// The measuring layout's line that covers exactly `bytes`, if there is one (binary search).
+    private func measuredLine(_ bytes: Range<Int>) -> UnsafeMutablePointer<PangoLayoutLine>? {
+        var low = 0, high = measuredLines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if measuredLines[middle].bytes.lowerBound < bytes.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        guard low < measuredLines.count, measuredLines[low].bytes == bytes else { return nil }
+        return measuredLines[low].line
+    }
+
     /// Puts `text` in the layout with its fonts, unwrapped, with no hyphen added at breaks.
     func prepare(text: String, ranges: [StyledRange]) {
+        preparedTexts += 1
         pango_layout_set_text(layout, text, -1)
         pango_layout_set_width(layout, -1)
         pango_layout_set_indent(layout, 0)

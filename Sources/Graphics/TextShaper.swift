@@ -78,6 +78,11 @@ public final class TextShaper {
     public private(set) var missingCharacters = Set<Unicode.Scalar>()
     /// How many texts `shape` or `measure` has shaped whole (tests check that layout reuses its lines).
     public internal(set) var shapedTexts = 0
+    /// How many texts have been put in `layout` (`prepare`): a paragraph's metrics remember theirs, so
+    /// `shapeLine` knows whether `layout` still holds the paragraph `measure` shaped.
+    var preparedTexts = 0
+    /// The lines of the paragraph `measure` shaped last (one per hard line), with their bytes, in order.
+    var measuredLines: [(bytes: Range<Int>, line: UnsafeMutablePointer<PangoLayoutLine>)] = []
 
     public init(library: FontLibrary) {
         self.library = library

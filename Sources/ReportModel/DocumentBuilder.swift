@@ -165,18 +165,33 @@ public final class DocumentBuilder {
         return metadata
     }
 
-    /// Seconds since 1970 for `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ` (UTC). The date is read as every
-    /// date of the format is (`ThaiFormatting.CalendarDate.parse`): a year above 2400 is a Buddhist
-    /// Era year, so `2567-10-15` is 15 October 2024.
+    /// Seconds since 1970 for `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS` followed by `Z` (UTC) or an
+    /// offset `+HH:MM`/`-HH:MM` (RFC 3339). The date is read as every date of the format is
+    /// (`ThaiFormatting.CalendarDate.parse`): a year above 2400 is a Buddhist Era year, so
+    /// `2567-10-15` is 15 October 2024. Plain arithmetic: no date formatter (and its ICU data) is loaded.
     static func parseTimestamp(_ text: String) -> Int? {
         let written = ThaiFormatting.digits(text.trimmingCharacters(in: .whitespaces), .arabic)
         guard let date = ThaiFormatting.CalendarDate.parse(String(written.prefix(10))) else { return nil }
-        let time = written.dropFirst(10)
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = time.isEmpty ? [.withFullDate] : [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        let christian = String(format: "%04d-%02d-%02d", date.year, date.month, date.day) + time
-        return formatter.date(from: christian).map { Int($0.timeIntervalSince1970) }
+        let day = date.daysSince1970 * 86_400
+        let time = Array(written.dropFirst(10).utf8)
+        guard !time.isEmpty else { return day }
+        /// The two-digit number at `offset` of `time`, if it is one and at most `limit`.
+        func number(at offset: Int, limit: Int) -> Int? {
+            guard offset + 2 <= time.count, time[offset...].prefix(2).allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            let value = Int(time[offset] - 0x30) * 10 + Int(time[offset + 1] - 0x30)
+            return value <= limit ? value : nil
+        }
+        guard time.count >= 10, time[0] == UInt8(ascii: "T"), time[3] == UInt8(ascii: ":"), time[6] == UInt8(ascii: ":"),
+              let hours = number(at: 1, limit: 23), let minutes = number(at: 4, limit: 59), let seconds = number(at: 7, limit: 59)
+        else { return nil }
+        let clock = day + hours * 3600 + minutes * 60 + seconds
+        let zone = time[9...]
+        if zone.elementsEqual("Z".utf8) { return clock }
+        guard zone.count == 6, let sign = zone.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), time[12] == UInt8(ascii: ":"),
+              let offsetHours = number(at: 10, limit: 23), let offsetMinutes = number(at: 13, limit: 59)
+        else { return nil }
+        let offset = offsetHours * 3600 + offsetMinutes * 60
+        return sign == UInt8(ascii: "+") ? clock - offset : clock + offset
     }
 
     /// The bundled Sarabun family and those the description adds.

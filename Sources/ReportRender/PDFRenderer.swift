@@ -2,6 +2,7 @@ import Foundation
 import Graphics
 import ReportLayout
 import ReportModel
+import ThaiText
 
 /// Draws laid-out pages into a PDF with Cairo, one page at a time, and builds the PDF outline from
 /// the pages' bookmarks. Makes no layout decision.
@@ -55,9 +56,11 @@ public final class PDFRenderer {
     private func rgb(_ color: Color) -> RGB { (color.red, color.green, color.blue) }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` form Cairo writes as the PDF date, from seconds since 1970 (UTC).
+    /// Plain arithmetic: no date formatter (and its ICU data) is loaded.
     static func pdfDate(_ seconds: Int) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let time = seconds - days * 86_400
+        guard let date = ThaiFormatting.CalendarDate(daysSince1970: days) else { return "0001-01-01T00:00:00Z" }
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", date.year, date.month, date.day, time / 3600, time / 60 % 60, time % 60)
     }
 }

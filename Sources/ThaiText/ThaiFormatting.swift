@@ -121,6 +121,31 @@ public enum ThaiFormatting {
             return CalendarDate(year: year > 2400 ? year - 543 : year, month: month, day: day)
         }
 
+        /// Days from 1 January 1970 to this date (proleptic Gregorian calendar; Hinnant's
+        /// `days_from_civil`): plain arithmetic, so a date costs no calendar library.
+        public var daysSince1970: Int {
+            let shifted = month <= 2 ? year - 1 : year  // years counted from 1 March
+            let era = shifted / 400
+            let yearOfEra = shifted - era * 400
+            let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+            let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+            return era * 146_097 + dayOfEra - 719_468
+        }
+
+        /// The date `days` after 1 January 1970 (`daysSince1970` reversed), or nil before the year 1.
+        public init?(daysSince1970 days: Int) {
+            let shifted = days + 719_468
+            guard shifted >= 0 else { return nil }
+            let era = shifted / 146_097
+            let dayOfEra = shifted - era * 146_097
+            let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+            let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+            let monthFromMarch = (5 * dayOfYear + 2) / 153
+            let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+            self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month,
+                      day: dayOfYear - (153 * monthFromMarch + 2) / 5 + 1)
+        }
+
         /// Days in `month` (1–12) of the Christian Era `year`.
         static func daysInMonth(_ month: Int, year: Int) -> Int {
             switch month {

@@ -18,6 +18,18 @@ final class DateRuleTests: XCTestCase {
         XCTAssertEqual(try created("2567-10-15"), 1_728_950_400)
         XCTAssertEqual(try created("๒๕๖๗-๑๐-๑๕"), 1_728_950_400)
         XCTAssertEqual(try created("2567-10-15T09:30:00Z"), 1_728_950_400 + 9 * 3600 + 30 * 60)
+        // Bangkok time is 7 hours ahead of UTC.
+        XCTAssertEqual(try created("2024-10-15T09:30:00+07:00"), 1_728_950_400 + 2 * 3600 + 30 * 60)
+        XCTAssertEqual(try created("1969-12-31T23:59:59Z"), -1)
+    }
+
+    func testATimeThatIsNotRFC3339IsAnError() {
+        for written in ["2024-10-15T24:00:00Z", "2024-10-15T09:30Z", "2024-10-15T09:30:00", "2024-10-15 09:30:00Z", "2024-10-15T09:30:00+0700"] {
+            XCTAssertThrowsError(try created(written), written) { error in
+                XCTAssertEqual((error as? DiagnosticList)?.items.map(\.description),
+                               ["r.yaml:1:21: error: `created` must be a date like `2024-11-17` or `2024-11-17T09:30:00Z`, found `\(written)`"])
+            }
+        }
     }
 
     func testAnImpossibleCreationDateIsAnError() {

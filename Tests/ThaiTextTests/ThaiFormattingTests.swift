@@ -155,6 +155,21 @@ final class ThaiFormattingTests: XCTestCase {
         XCTAssertNil(CalendarDate(year: 0, month: 1, day: 1))
     }
 
+    func testDaysSince1970AndBack() {
+        XCTAssertEqual(date(1970, 1, 1).daysSince1970, 0)
+        XCTAssertEqual(date(1969, 12, 31).daysSince1970, -1)
+        XCTAssertEqual(date(2024, 10, 15).daysSince1970, 20_011)
+        XCTAssertEqual(date(2000, 3, 1).daysSince1970, 11_017)
+        XCTAssertEqual(date(1, 1, 1).daysSince1970, -719_162)
+        XCTAssertEqual(CalendarDate(daysSince1970: 20_011), date(2024, 10, 15))
+        XCTAssertEqual(CalendarDate(daysSince1970: -719_162), date(1, 1, 1))
+        XCTAssertNil(CalendarDate(daysSince1970: -719_163))
+        // Every day of four centuries (every leap-year rule) comes back the same.
+        for days in stride(from: -146_097, through: 146_097, by: 1) {
+            XCTAssertEqual(CalendarDate(daysSince1970: days)?.daysSince1970, days)
+        }
+    }
+
     func testCalendarDateParse() {
         XCTAssertEqual(CalendarDate.parse("2024-11-17"), date(2024, 11, 17))
         XCTAssertEqual(CalendarDate.parse("2567-11-17"), date(2024, 11, 17))
