@@ -94,7 +94,7 @@ public final class FontLibrary {
         return names
     }
 
-    /// The font's precomposed ำ, when it can stand for shaping's nikhahit + sara aa (`SaraAmGlyph`);
+    /// The glyphs that draw shaping's nikhahit + sara aa as one (`SaraAmGlyph`);
     /// checked once per font.
     func saraAmGlyph(_ id: FontID) -> SaraAmGlyph? {
         if let known = saraAmGlyphs[id.index] { return known }
@@ -187,6 +187,22 @@ public final class ShapedFont {
         return glyph
     }
 
+    /// The glyph's name in the font (its `post` or CFF name), if it has one.
+    func glyphName(_ glyph: UInt32) -> String? {
+        guard let hbFont = pango_font_get_hb_font(font) else { return nil }
+        var buffer = [CChar](repeating: 0, count: 64)
+        guard hb_font_get_glyph_name(hbFont, glyph, &buffer, UInt32(buffer.count)) != 0 else { return nil }
+        return String(cString: buffer)
+    }
+
+    /// The glyph with this name in the font, if any.
+    func glyph(named name: String) -> UInt32? {
+        guard let hbFont = pango_font_get_hb_font(font) else { return nil }
+        var glyph: hb_codepoint_t = 0
+        guard hb_font_get_glyph_from_name(hbFont, name, Int32(name.utf8.count), &glyph) != 0 else { return nil }
+        return glyph
+    }
+
     /// The Cairo scaled font that draws this font's glyphs; owned by the Pango font.
     var scaledFont: OpaquePointer? {
         pango_cairo_font_get_scaled_font(OpaquePointer(font))
@@ -195,11 +211,9 @@ public final class ShapedFont {
 }
 
 extension ShapedFont {
-    /// Whether `glyph` is what the font's cmap gives the text, when the text is one character: its
-    /// ToUnicode entry then reads back as that character without being taught (see `TextLayer`).
-    func isNominal(_ glyph: UInt32, for text: ArraySlice<UInt8>) -> Bool {
-        var scalars = String(decoding: text, as: UTF8.self).unicodeScalars.makeIterator()
-        guard let scalar = scalars.next(), scalars.next() == nil else { return false }
-        return nominalGlyph(for: scalar) == glyph
+    /// Whether `glyph` is what the font's cmap gives `scalar`: its ToUnicode entry then reads back as
+    /// that character without being taught (see `TextLayer`).
+    func isNominal(_ glyph: UInt32, for scalar: Unicode.Scalar) -> Bool {
+        nominalGlyph(for: scalar) == glyph
     }
 }

@@ -41,7 +41,7 @@ public final class PDFCanvas {
     private let language: String?
     private let fonts: FontLibrary
     private let images: ImageLibrary
-    private var textLayer = TextLayer()
+    private let textLayer = TextLayer()
     private var pending = PendingDrawing()
     private var pageOpen = false
     /// Whether a CMYK JPEG with inverted colours was drawn (its image needs a `/Decode` array).
@@ -105,48 +105,48 @@ public final class PDFCanvas {
     ///
     /// Consecutive runs in the same font and colour are shown with one `cairo_show_text_glyphs` call
     /// (Cairo's work grows with the number of calls, not of glyphs). A cluster's text goes with its
-    /// first glyph; further glyphs of the same cluster (the sara aa of ำ, which shaping splits into
-    /// nikhahit and sara aa) are drawn as outlines, so they look the same but add no text. Each word
-    /// (as layout placed it) whose glyphs Cairo already reads right is one cluster, which Cairo writes
-    /// as an `/ActualText` span holding the word; a word with a glyph Cairo has yet to be taught keeps
-    /// a cluster per character (see `TextLayer`). A right-to-left run is shown alone with a cluster
-    /// per character, glyphs in visual order and clusters read backward, as other writers emit it:
-    /// readers put right-to-left characters back in logical order themselves, and would reverse a
-    /// span's text.
+    /// first glyph; further glyphs of the same cluster (the sara aa of ำ where no glyph of the font
+    /// draws the pair: see `SaraAmGlyph`) are drawn as outlines, so they look the same but add no text.
+    /// Each word (as layout placed it) is shown as `TextLayer` describes: one cluster, which Cairo
+    /// writes as an `/ActualText` span holding the word; a cluster per character when every character
+    /// reads back alone from its nominal glyph (`ราย`, `๒๕๖๗`, `report`: no span needed) or when one of
+    /// its glyphs is still to be taught.
+    /// A right-to-left run is shown alone with a cluster per character, glyphs in visual order and
+    /// clusters read backward, as other writers emit it: readers put right-to-left characters back in
+    /// logical order themselves, and would reverse a span's text.
     public func draw(run: GlyphRun, x: Double, baseline: Double, color: RGB) {
         let font = fonts.font(run.font)
         guard let scaled = font.scaledFont, !run.glyphs.isEmpty else { return }
         flushLines()
         if run.rightToLeft || !pending.text.accepts(scaled, color) { flushText() }
         pending.text.start(scaled, color)
-        let face = textLayer.face(of: scaled)
+        let readings = textLayer.readings(of: scaled)
         let text = Array(run.text.utf8)
         let place = { (glyph: PositionedGlyph) in cairo_glyph_t(index: UInt(glyph.id), x: x + glyph.x, y: baseline + glyph.y) }
         var glyphs: [cairo_glyph_t] = []
+        var wordClusters = WordClusters()
         let order = TextLayer.logicalOrder(of: run.clusters)
         for word in TextLayer.words(of: run.clusters, order: order, words: run.words) {
             let start = glyphs.count
-            var ready = !run.rightToLeft
+            wordClusters.removeAll()
             for position in word.clusters {
                 let cluster = run.clusters[order[position]]
-                guard let first = cluster.glyphs.first else { continue }
+                guard let first = cluster.glyphs.first else {
+                    wordClusters.append(bytes: cluster.bytes.count, glyphs: 0, reading: .known)
+                    continue
+                }
                 let glyph = run.glyphs[first]
                 glyphs.append(place(glyph))
                 for extra in cluster.glyphs.dropFirst() { pending.text.outlines.append(place(run.glyphs[extra])) }
-                ready = ready && (textLayer.knows(glyph.id, in: face)
-                                  || textLayer.learnIf(font.isNominal(glyph.id, for: text[cluster.bytes]), glyph.id, in: face))
+                let scalar = TextLayer.onlyScalar(of: text[cluster.bytes])
+                var reading = readings.reading(of: glyph.id, for: scalar, in: font)
+                if run.rightToLeft || cluster.glyphs.count > 1, reading == .alone { reading = .known }
+                if reading == .untaught { readings.teach(glyph.id, scalar) }
+                wordClusters.append(bytes: cluster.bytes.count, glyphs: 1, reading: reading)
             }
             guard glyphs.count > start else { continue }
             pending.text.utf8 += text[word.bytes].map { CChar(bitPattern: $0) }
-            if ready {
-                pending.text.clusters.append(cairo_text_cluster_t(num_bytes: Int32(word.bytes.count), num_glyphs: Int32(glyphs.count - start)))
-            } else {
-                for position in word.clusters {
-                    let cluster = run.clusters[order[position]]
-                    pending.text.clusters.append(cairo_text_cluster_t(num_bytes: Int32(cluster.bytes.count), num_glyphs: cluster.glyphs.isEmpty ? 0 : 1))
-                    if let first = cluster.glyphs.first { textLayer.learn([run.glyphs[first].id], in: face) }
-                }
-            }
+            wordClusters.emit(into: &pending.text.clusters, oneClusterPerCharacter: run.rightToLeft)
         }
         if run.rightToLeft {
             pending.text.glyphs += glyphs.reversed()  // visual order; the clusters read backward
@@ -316,4 +316,27 @@ private struct PendingLines {
 private struct PendingDrawing {
     var text = PendingText()
     var lines: PendingLines?
+}
+
+/// The clusters of one word and how each one's first glyph reads back, turned into Cairo clusters:
+/// the whole word as one when every glyph reads back (a span), and one per character when each
+/// reads back alone (no span needed) or when a glyph is still to be taught (it is taught by being
+/// shown alone; PDFium then reads the word from the glyphs' positions, which it does right when the
+/// whole word is shown so, and not when spans surround the glyph).
+private struct WordClusters {
+    private var parts: [(bytes: Int32, glyphs: Int32, reading: GlyphReadings.Reading)] = []
+
+    mutating func removeAll() { parts.removeAll(keepingCapacity: true) }
+
+    mutating func append(bytes: Int, glyphs: Int, reading: GlyphReadings.Reading) {
+        parts.append((Int32(bytes), Int32(glyphs), reading))
+    }
+
+    func emit(into clusters: inout [cairo_text_cluster_t], oneClusterPerCharacter: Bool) {
+        if oneClusterPerCharacter || parts.allSatisfy({ $0.reading == .alone }) || parts.contains(where: { $0.reading == .untaught }) {
+            for part in parts { clusters.append(cairo_text_cluster_t(num_bytes: part.bytes, num_glyphs: part.glyphs)) }
+        } else {
+            clusters.append(cairo_text_cluster_t(num_bytes: parts.reduce(0) { $0 + $1.bytes }, num_glyphs: parts.reduce(0) { $0 + $1.glyphs }))
+        }
+    }
 }

@@ -1,48 +1,63 @@
 import CPangoCairo
 
-/// What the PDF's text layer needs beyond the glyphs: which glyphs Cairo has already given their
-/// text, per font face, and the words of a run as groups of clusters.
+/// What the PDF's text layer needs beyond the glyphs: how each glyph Cairo has met reads back, per
+/// font face, and the words of a run as groups of clusters.
 ///
 /// Cairo writes one ToUnicode entry per glyph, which readers that ignore `/ActualText` (pdfminer)
 /// read, and fixes it the first time it meets the glyph: the text of the cluster the glyph is shown
-/// in, when the glyph is alone in its cluster and the text is one character; otherwise the character
-/// the font's cmap gives the glyph; for a glyph the cmap does not reach, the text of the first later
-/// cluster of that glyph alone (cairo-scaled-font-subsets.c, the same from Cairo 1.12 to 1.18). A
-/// glyph that stands for the one character the cmap gives it (most glyphs) needs nothing; a word
-/// with any other glyph not met before (a tone mark moved left, the nikhahit of ำ, a ligature)
-/// keeps a cluster per character; every other word is one cluster, which Cairo writes as an
-/// `/ActualText` span (which PDFium and poppler read). Holds a reference to each font face it has
-/// met, so an address never stands for two faces while the canvas lives.
+/// in, when the glyph is alone in its cluster; otherwise the character the font's cmap gives the
+/// glyph; for a glyph the cmap does not reach, the text of the first later cluster of that glyph alone
+/// (cairo-scaled-font-subsets.c, the same from Cairo 1.12 to 1.18). A glyph that stands for the one
+/// character the cmap gives it (most glyphs) needs nothing. Any other glyph (a tone mark moved left,
+/// a composite ำ, a ligature) is taught the first time it appears: its word is shown a cluster per
+/// character. A word made only of characters that read back alone (`readsAlone`), each shown with its
+/// nominal glyph, is shown so too, which needs no span; every other word is one cluster, which Cairo writes as an `/ActualText` span (which
+/// PDFium and poppler read). Holds a reference to each font face it has met, so an address never
+/// stands for two faces while the canvas lives.
 final class TextLayer {
-    private var known: [OpaquePointer: Set<UInt32>] = [:]
+    private var faces: [OpaquePointer: GlyphReadings] = [:]
 
-    deinit { for face in known.keys { cairo_font_face_destroy(face) } }
+    deinit { for face in faces.keys { cairo_font_face_destroy(face) } }
 
-    /// The font face of a scaled font, as a key for `knows` and `learn`.
-    func face(of scaledFont: OpaquePointer) -> OpaquePointer {
+    /// How the glyphs of a scaled font's face read back.
+    func readings(of scaledFont: OpaquePointer) -> GlyphReadings {
         let face = cairo_scaled_font_get_font_face(scaledFont)!
-        if known[face] == nil {
-            cairo_font_face_reference(face)
-            known[face] = []
+        if let readings = faces[face] { return readings }
+        cairo_font_face_reference(face)
+        let readings = GlyphReadings()
+        faces[face] = readings
+        return readings
+    }
+
+    /// The one Unicode scalar that `bytes` (UTF-8) hold, or nil if they hold none or more than one.
+    static func onlyScalar(of bytes: ArraySlice<UInt8>) -> Unicode.Scalar? {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator), iterator.next() == nil else { return nil }
+        return scalar
+    }
+
+    /// Whether a glyph standing for `scalar` alone reads back right from its position and its
+    /// ToUnicode entry, without an `/ActualText` span: a letter, digit, punctuation, symbol or space
+    /// that takes room of its own. Marks (Thai vowels above and below, tone marks) do not: drawn over
+    /// their letter, PDFium and poppler read them as separate pieces and drop the space after them.
+    static func readsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E: return true
+        case 0x0E31, 0x0E34...0x0E3A, 0x0E47...0x0E4E: return false  // Thai marks
+        case 0x0E01...0x0E5B: return true
+        default: break
         }
-        return face
-    }
-
-    /// Whether the glyph has already been shown with its own text in `face`.
-    func knows(_ glyph: UInt32, in face: OpaquePointer) -> Bool {
-        known[face]?.contains(glyph) ?? false
-    }
-
-    /// Records `glyph` as reading right when `condition` holds (the font's cmap gives it its one
-    /// character, which Cairo then writes); returns `condition`.
-    func learnIf(_ condition: Bool, _ glyph: UInt32, in face: OpaquePointer) -> Bool {
-        if condition { known[face, default: []].insert(glyph) }
-        return condition
-    }
-
-    /// Records glyphs just shown each in a cluster of its own.
-    func learn(_ glyphs: [UInt32], in face: OpaquePointer) {
-        known[face, default: []].formUnion(glyphs)
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber,
+             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation,
+             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol, .spaceSeparator:
+            return true
+        default:
+            return false
+        }
     }
 
     /// A word of a run: its bytes (of the run's text) and the positions of its clusters in the
@@ -81,5 +96,39 @@ final class TextLayer {
             }
         }
         return words
+    }
+}
+
+/// How the glyphs of one font face read back from their ToUnicode entries, as far as Cairo has
+/// fixed them.
+final class GlyphReadings {
+    /// How a glyph in a cluster reads back.
+    enum Reading {
+        /// Its entry is the cluster's one character, a letter or sign that reads back alone.
+        case alone
+        /// Its entry is the cluster's text, or Cairo writes a span for the cluster.
+        case known
+        /// Cairo has no entry for it yet: shown alone, it is taught the cluster's text.
+        case untaught
+    }
+
+    /// Glyph → the character its entry holds, or `taught` for an entry holding other text.
+    private var entries: [UInt32: UInt32] = [:]
+    private static let taught = UInt32.max
+
+    /// How `glyph`, first glyph of a cluster holding `scalar` (nil: not one character), reads back
+    /// in `font`; a glyph the font's cmap gives the character is recorded as known.
+    func reading(of glyph: UInt32, for scalar: Unicode.Scalar?, in font: ShapedFont) -> Reading {
+        if let entry = entries[glyph] {
+            return entry == scalar?.value && TextLayer.readsAlone(scalar!) ? .alone : .known
+        }
+        guard let scalar, font.isNominal(glyph, for: scalar) else { return .untaught }
+        entries[glyph] = scalar.value
+        return TextLayer.readsAlone(scalar) ? .alone : .known
+    }
+
+    /// Records that `glyph` was shown alone in a cluster holding `scalar` (nil: other text).
+    func teach(_ glyph: UInt32, _ scalar: Unicode.Scalar?) {
+        entries[glyph] = scalar?.value ?? Self.taught
     }
 }
