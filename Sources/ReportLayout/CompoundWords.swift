@@ -11,8 +11,9 @@ struct CompoundWords {
     let words: [Range<Int>]
     /// Runs of two or more Thai letters that no dictionary word covers.
     let unknownRuns: [Range<Int>]
-    /// Positions between the parts of a compound, and whether the pieces there stand on their own.
-    private let splits: [(position: Int, standsAlone: Bool)]
+    /// Positions between the parts of a compound, whether the pieces there stand on their own, and
+    /// whether the compound is a word of the text (not a part of one).
+    private let splits: [(position: Int, standsAlone: Bool, outermost: Bool)]
 
     /// Short words that stand on their own as a line's last or first piece of a compound (never a
     /// prefix such as การ or ความ, which would be left hanging).
@@ -36,7 +37,7 @@ struct CompoundWords {
             start = end
         }
         self.words = words
-        var splits: [(Int, Bool)] = []
+        var splits: [(Int, Bool, Bool)] = []
         // A compound's parts may be compounds too (รัฐมนตรีว่าการ|กระทรวงอุตสาหกรรม, then กระทรวง|อุตสาหกรรม):
         // those split only when too wide for their column (งบประมาณ stays whole in ปี|งบประมาณ), and only
         // into pieces that stand alone (อุตสาหกรรม never as อุตสาห|กร|รม).
@@ -49,7 +50,7 @@ struct CompoundWords {
             for index in 1..<parts.count where !(index == 1 && Self.prefixes.contains(names[0])) {
                 let left = syllables[..<index].reduce(0, +) >= 2 || (index == 1 && Self.freeStanding.contains(names[0]))
                 let right = syllables[index...].reduce(0, +) >= 2 || (index == parts.count - 1 && Self.freeStanding.contains(names[index]))
-                if depth == 0 || (left && right) { splits.append((parts[index].lowerBound, depth == 0 && left && right)) }
+                if depth == 0 || (left && right) { splits.append((parts[index].lowerBound, left && right, depth == 0)) }
             }
             if depth == 0 { for part in parts { split(part, depth: 1) } }
         }
@@ -59,8 +60,8 @@ struct CompoundWords {
     }
 
     /// Raises the levels inside each word (where libthai guesses, then between clusters), except
-    /// between a compound's parts: at a cost in justified text when the pieces stand alone,
-    /// otherwise only in a word too wide.
+    /// between a compound's parts: where the pieces stand alone, at a cost in justified text or
+    /// first in a word too wide; between the parts of its parts and elsewhere, only after them.
     func apply(to level: inout [UInt8], justified: Bool) {
         for word in words where word.count > 1 {
             for position in (word.lowerBound + 1)..<word.upperBound where level[position] != BreakLevel.never {
@@ -68,7 +69,8 @@ struct CompoundWords {
             }
         }
         for split in splits where level[split.position] != BreakLevel.never {
-            level[split.position] = justified && split.standsAlone ? BreakLevel.costly : BreakLevel.insideWord
+            level[split.position] = !split.standsAlone || !split.outermost ? BreakLevel.insideWord
+                : justified ? BreakLevel.costly : BreakLevel.betweenParts
         }
     }
 

@@ -15,13 +15,16 @@ enum BreakLevel {
     static let betweenWords: UInt8 = 2
     /// After the agency type of a name (องค์การบริหารส่วนตำบล | ท่ามะพลา), between a title and a name.
     static let afterAgency: UInt8 = 3
+    /// Between the parts of a compound that stand alone, in a word too wide for its column, in left,
+    /// centred and right text (องค์การ | บริหาร | ส่วน | ตำบล; justified text breaks there at a cost).
+    static let betweenParts: UInt8 = 4
     /// Where Pango breaks inside a number, URL or Latin word, or between the parts of a compound
     /// that do not stand alone.
-    static let insideWord: UInt8 = 4
+    static let insideWord: UInt8 = 5
     /// Where libthai breaks inside a dictionary word (a guess, better than none).
-    static let guessed: UInt8 = 5
+    static let guessed: UInt8 = 6
     /// Between any two grapheme clusters.
-    static let grapheme: UInt8 = 6
+    static let grapheme: UInt8 = 7
     /// Never (inside a grapheme cluster).
     static let never: UInt8 = 255
 }

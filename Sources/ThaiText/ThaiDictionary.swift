@@ -69,8 +69,9 @@ public struct ThaiDictionary: Sendable {
     }
 
     /// The smaller dictionary words that the word at `word` (UTF-8 bytes of `text`, as `words(in:)`
-    /// gives it) is made of, fewest first: ผลการดำเนินงาน → ผล การ ดำเนินงาน. Empty when the word is
-    /// not made of two or more smaller words.
+    /// gives it) is made of, fewest first, and of as even lengths as the fewest allow:
+    /// ผลการดำเนินงาน → ผล การ ดำเนินงาน, องค์การบริหารส่วนตำบล → องค์การบริหาร ส่วนตำบล (not องค์
+    /// การบริหารส่วนตำบล). Empty when the word is not made of two or more smaller words.
     public func parts(of word: Range<Int>, in text: String) -> [Range<Int>] {
         var letters: [UInt8] = []
         var offsets: [Int] = []
@@ -85,7 +86,7 @@ public struct ThaiDictionary: Sendable {
             byte += UTF8.width(scalar)
         }
         guard letters.count >= 4 else { return [] }
-        let spans = segment(letters, longest: letters.count - 1)
+        let spans = segment(letters, longest: letters.count - 1, even: true)
         guard spans.count >= 2, spans.allSatisfy({ $0.count >= 2 }) else { return [] }
         return spans.map { offsets[$0.lowerBound]..<($0.upperBound < offsets.count ? offsets[$0.upperBound] : word.upperBound) }
     }
@@ -93,10 +94,15 @@ public struct ThaiDictionary: Sendable {
     // MARK: Segmentation
 
     /// Fewest-words segmentation of one run of letters, as ranges of letter indices (words of at
-    /// most `longest` letters and single uncovered letters).
-    private func segment(_ letters: [UInt8], longest: Int = .max) -> [Range<Int>] {
+    /// most `longest` letters and single uncovered letters). With `even`, of the segmentations with
+    /// the fewest words, the one whose lengths' squares sum least (for a single word's parts, whose
+    /// length is bounded by `longest`).
+    private func segment(_ letters: [UInt8], longest: Int = .max, even: Bool = false) -> [Range<Int>] {
         let n = letters.count
-        let unknownCost = 1_000
+        // A word costs `scale` (more than any sum of squared lengths when `even`), plus its squared length.
+        let scale = even ? (n + 1) * (n + 1) : 1
+        func wordCost(_ length: Int) -> Int { even ? scale + length * length : 1 }
+        let unknownCost = 1_000 * scale
         var cost = [Int](repeating: Int.max, count: n + 1)
         var from = [Int](repeating: 0, count: n + 1)
         cost[0] = 0
@@ -111,8 +117,8 @@ public struct ThaiDictionary: Sendable {
             while index < n, index - start < longest, let next = child(of: node, letters[index]) {
                 node = next
                 index += 1
-                if isWord[Int(node)], index - start >= 2, canEnd(letters, at: index), cost[start] + 1 < cost[index] {
-                    cost[index] = cost[start] + 1
+                if isWord[Int(node)], index - start >= 2, canEnd(letters, at: index), cost[start] + wordCost(index - start) < cost[index] {
+                    cost[index] = cost[start] + wordCost(index - start)
                     from[index] = start
                 }
             }

@@ -173,6 +173,37 @@ final class LineBreakingTests: XCTestCase {
         }
     }
 
+    /// How much each space of `line` grew: the gaps before and after it.
+    private func spaceGrowths(_ line: PlacedText) -> [Double] {
+        let glyphs = line.runs.flatMap { run in
+            run.glyphs.filter { $0.advance > 0 }.map { glyph in
+                (glyph, Array(run.text.utf8)[glyph.clusterByte - run.textStart] == 0x20)
+            }
+        }
+        guard glyphs.count > 2 else { return [] }
+        return (1..<(glyphs.count - 1)).filter { glyphs[$0].1 }.map { index in
+            let (before, space, after) = (glyphs[index - 1].0, glyphs[index].0, glyphs[index + 1].0)
+            return (space.x - (before.x + before.advance)) + (after.x - (space.x + space.advance))
+        }
+    }
+
+    /// A justified line whose spaces would grow past half an em grows its letter gaps first, up to
+    /// `Justifier.looseClusterLimit` (0.09 em), so its largest gap stays as small as copy-back allows.
+    func testALooseLineGrowsItsLetterGapsBeforeItsSpacesPassHalfAnEm() throws {
+        let size = 16 * 0.68
+        var looseLines = 0
+        for width in stride(from: 4.0, through: 6.0, by: 0.25) {
+            let text = "ส่วนราชการ: กองช่าง องค์การบริหารส่วนตำบลโคกตูม ส่วนราชการ: งานนิติการ องค์การบริหารส่วนตำบลโคกตูม"
+            for line in try lines(paragraph(text, align: "justify"), width: "\(width)cm").dropLast() {
+                let growth = spaceGrowths(line).max() ?? 0
+                guard growth > 0.5 * size + 0.05 else { continue }
+                looseLines += 1
+                XCTAssertEqual(clusterGaps(line).max() ?? 0, 0.09 * size, accuracy: 0.01, "\(width) cm: \(line.text)")
+            }
+        }
+        XCTAssertGreaterThan(looseLines, 0, "some width leaves a loose line")
+    }
+
     func testMarksMoveWithTheirBase() throws {
         let text = (1...6).map { _ in "ปี่ป้ฝ้ฟ้ฬ่ญูฐูฎุฏุน้ำก่ำที่ปั้น" }.joined()
         let natural = try lines(paragraph(text), width: "6cm")

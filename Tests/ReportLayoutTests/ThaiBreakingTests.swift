@@ -41,6 +41,13 @@ final class ThaiBreakingTests: XCTestCase {
         XCTAssertEqual(try lines(entry, width: "4cm"), ["รัฐมนตรีว่าการ", "กระทรวงอุตสาหกรรม"])
     }
 
+    func testAWordTooWideBreaksFirstBetweenPartsThatStandAlone() throws {
+        // องค์การบริหารส่วนตำบล is made of องค์การ บริหาร ส่วน ตำบล (the evenest of its fewest parts; not
+        // องค์ การบริหาร…): too wide for its column, it breaks between those, never at องค์ | การ.
+        XCTAssertEqual(try lines("จัดทำโดยสำนักปลัด องค์การบริหารส่วนตำบล", width: "2.5cm", align: "left"),
+                       ["จัดทำโดยสำนัก", "ปลัด องค์การ", "บริหารส่วน", "ตำบล"])
+    }
+
     // MARK: Names
 
     func testAWordOverlappingANamesStartDoesNotBlockTheBreakBeforeIt() throws {

@@ -42,6 +42,15 @@ final class ThaiDictionaryTests: XCTestCase {
         XCTAssertEqual(ThaiDictionary(words: ["ที", "ที่ดี", "ดี"]).parts(of: 0..<"ที่ดี".utf8.count, in: "ที่ดี"), [])
     }
 
+    func testACompoundSplitsIntoItsEvenestFewestParts() {
+        // องค์ + การบริหาร and องค์การ + บริหาร are both four parts with ส่วน + ตำบล; the evener is kept.
+        let entry = "องค์การบริหารส่วนตำบล"
+        let words = ThaiDictionary(words: ["องค์", "องค์การ", "การบริหาร", "บริหาร", "ส่วน", "ตำบล", entry])
+        let utf8 = Array(entry.utf8)
+        XCTAssertEqual(words.parts(of: 0..<utf8.count, in: entry).map { String(decoding: utf8[$0], as: UTF8.self) },
+                       ["องค์การ", "บริหาร", "ส่วน", "ตำบล"])
+    }
+
     func testContainsAddingAndFilters() {
         XCTAssertTrue(dictionary.contains("งบประมาณ"))
         XCTAssertFalse(dictionary.contains("งบประ"))
