@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <pango/pangofc-font.h>
+#include <hb-ot.h>
 
 /// Macros Swift cannot import, as functions.
 static inline PangoFcFontMap *thaireport_as_fc_font_map(PangoFontMap *map) { return PANGO_FC_FONT_MAP(map); }

@@ -129,6 +129,8 @@ public final class PDFCanvas {
         for word in TextLayer.words(of: run.clusters, order: order, words: run.words) {
             let start = glyphs.count
             wordClusters.removeAll()
+            var untaught: [(glyph: UInt32, scalar: Unicode.Scalar?, part: Int)] = []
+            var misread = false  // a mark shown alone would read after the next letter in PDFium
             for position in word.clusters {
                 let cluster = run.clusters[order[position]]
                 guard let first = cluster.glyphs.first else {
@@ -141,8 +143,24 @@ public final class PDFCanvas {
                 let scalar = TextLayer.onlyScalar(of: text[cluster.bytes])
                 var reading = readings.reading(of: glyph.id, for: scalar, in: font)
                 if run.rightToLeft || cluster.glyphs.count > 1, reading == .alone { reading = .known }
-                if reading == .untaught { readings.teach(glyph.id, scalar) }
+                if reading == .untaught, !untaught.contains(where: { $0.glyph == glyph.id }) {
+                    untaught.append((glyph.id, scalar, wordClusters.count))
+                    // PDFium orders glyphs outside spans by where they start.
+                    if !run.rightToLeft, let scalar, !TextLayer.readsAlone(scalar), position + 1 < word.clusters.upperBound,
+                       let next = run.clusters[order[position + 1]].glyphs.first, glyph.x >= run.glyphs[next].x { misread = true }
+                } else if reading == .untaught {
+                    reading = .known  // taught by its first cluster in this word
+                }
                 wordClusters.append(bytes: cluster.bytes.count, glyphs: 1, reading: reading)
+            }
+            for glyph in untaught {
+                if misread {
+                    // The word stays a span; the finished PDF gives these glyphs their text.
+                    readings.leaveForTheFinishedPDF(glyph.glyph, text: String(decoding: text[run.clusters[order[word.clusters.lowerBound + glyph.part]].bytes], as: UTF8.self), font: font)
+                    wordClusters.setReading(.known, at: glyph.part)
+                } else {
+                    readings.teach(glyph.glyph, glyph.scalar)
+                }
             }
             guard glyphs.count > start else { continue }
             pending.text.utf8 += text[word.bytes].map { CChar(bitPattern: $0) }
@@ -273,7 +291,8 @@ public final class PDFCanvas {
         }
         let update = IncrementalUpdate.bytes(for: document, language: language, fileLength: scratch.length,
                                              previousSection: previousSection, documentID: scratch.digest,
-                                             replacing: drewAdobeCMYK ? document.adobeCMYKImagesWithDecode() : [])
+                                             replacing: (drewAdobeCMYK ? document.adobeCMYKImagesWithDecode() : [])
+                                                + document.toUnicodeCMaps(giving: textLayer.lateGlyphs))
         _ = update.withUnsafeBytes { scratch.write($0) }
         try scratch.flushOrThrow()
         try scratch.copy(to: path)
@@ -328,12 +347,20 @@ private struct WordClusters {
 
     mutating func removeAll() { parts.removeAll(keepingCapacity: true) }
 
+    /// The number of clusters so far.
+    var count: Int { parts.count }
+
+    mutating func setReading(_ reading: GlyphReadings.Reading, at index: Int) { parts[index].reading = reading }
+
+    /// Whether the word teaches a glyph (and is then shown a cluster per character).
+    var teaches: Bool { parts.contains { $0.reading == .untaught } }
+
     mutating func append(bytes: Int, glyphs: Int, reading: GlyphReadings.Reading) {
         parts.append((Int32(bytes), Int32(glyphs), reading))
     }
 
     func emit(into clusters: inout [cairo_text_cluster_t], oneClusterPerCharacter: Bool) {
-        if oneClusterPerCharacter || parts.allSatisfy({ $0.reading == .alone }) || parts.contains(where: { $0.reading == .untaught }) {
+        if oneClusterPerCharacter || parts.allSatisfy({ $0.reading == .alone }) || teaches {
             for part in parts { clusters.append(cairo_text_cluster_t(num_bytes: part.bytes, num_glyphs: part.glyphs)) }
         } else {
             clusters.append(cairo_text_cluster_t(num_bytes: parts.reduce(0) { $0 + $1.bytes }, num_glyphs: parts.reduce(0) { $0 + $1.glyphs }))

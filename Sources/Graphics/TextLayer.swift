@@ -19,6 +19,15 @@ final class TextLayer {
 
     deinit { for face in faces.keys { cairo_font_face_destroy(face) } }
 
+    /// The glyphs left for the finished PDF to give their text, one at most per face.
+    var lateGlyphs: [LateGlyphText] {
+        faces.values.compactMap { readings in
+            readings.postScriptName.flatMap { name in
+                readings.lateGlyphs.isEmpty ? nil : LateGlyphText(postScriptName: name, texts: readings.lateGlyphs.map(\.text))
+            }
+        }.sorted { $0.postScriptName < $1.postScriptName }
+    }
+
     /// How the glyphs of a scaled font's face read back.
     func readings(of scaledFont: OpaquePointer) -> GlyphReadings {
         let face = cairo_scaled_font_get_font_face(scaledFont)!
@@ -130,5 +139,19 @@ final class GlyphReadings {
     /// Records that `glyph` was shown alone in a cluster holding `scalar` (nil: other text).
     func teach(_ glyph: UInt32, _ scalar: Unicode.Scalar?) {
         entries[glyph] = scalar?.value ?? Self.taught
+        lateGlyphs.removeAll { $0.glyph == glyph }
+    }
+
+    /// The glyphs of this face not taught in the page content, in the order they were first shown,
+    /// whose ToUnicode entries the finished PDF gets instead (`LateGlyphText`), with their text.
+    private(set) var lateGlyphs: [(glyph: UInt32, text: String)] = []
+    /// The face's PostScript name, once a glyph is left for the finished PDF.
+    private(set) var postScriptName: String?
+
+    /// Leaves `glyph`, shown for the first time in a span, untaught; the finished PDF gives it `text`.
+    func leaveForTheFinishedPDF(_ glyph: UInt32, text: String, font: ShapedFont) {
+        guard !lateGlyphs.contains(where: { $0.glyph == glyph }) else { return }
+        postScriptName = postScriptName ?? font.postScriptName
+        lateGlyphs.append((glyph, text))
     }
 }

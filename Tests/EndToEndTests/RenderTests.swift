@@ -218,6 +218,20 @@ final class RenderTests: FolderTestCase {
         XCTAssertFalse(pdf.contains("<fb01>") || pdf.contains("<fb02>"), "no glyph reads as a presentation-form ligature")
     }
 
+    /// A mark that shaping starts after the next letter's start (Sarabun Bold's small tone mark over ึ)
+    /// is not taught by showing its word a glyph at a time, which PDFium would read out of order
+    /// (ขึนเผยแพร่ ้): the word is one span and the finished PDF's ToUnicode CMap gives the glyph its text.
+    func testAMarkThatWouldReadOutOfOrderGetsItsTextInTheFinishedPDF() throws {
+        let input = try write("blocks:\n  - \"**ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่**\"\n")
+        let output = folder.appendingPathComponent("r.pdf")
+        XCTAssertEqual(try render(input, output).0, 0)
+        let pdf = try uncompressed(output)
+        XCTAssertTrue(pdf.contains("/ActualText <feff0e1c0e390e490e230e310e1a0e1c0e340e140e0a0e2d0e1a0e010e320e230e190e330e020e490e2d0e210e390e250e020e360e490e190e400e1c0e220e410e1e0e230e48>"),
+                      "the word is one span")
+        XCTAssertFalse(pdf.contains("<fffd>"), "every glyph has its text")
+        XCTAssertTrue(pdf.contains("> <0e49>"), "the small tone mark reads as ้")
+    }
+
     /// Text that holds the private-use characters U+F8FE and U+F8FF, right-to-left words (Hebrew,
     /// Arabic-script Malay) and a lone right-to-left mark renders and reads back with pdftotext.
     func testPrivateUseAndRightToLeftTextReadsBack() throws {
