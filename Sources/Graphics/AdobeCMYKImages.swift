@@ -28,7 +28,7 @@ extension QPDFDocument {
                 return qpdf_oh_is_name(handle, value) != 0 ? String(cString: qpdf_oh_get_name(handle, value)) : nil
             }
             guard name("/Subtype") == "/Image", name("/Filter") == "/DCTDecode", name("/ColorSpace") == "/DeviceCMYK",
-                  qpdf_oh_has_key(handle, dictionary, "/Decode") == 0, let jpeg = storedBytes(object), Self.hasAdobeMarker(jpeg) else { continue }
+                  qpdf_oh_has_key(handle, dictionary, "/Decode") == 0, let jpeg = streamData(object, decoded: false), Self.hasAdobeMarker(jpeg) else { continue }
             qpdf_oh_replace_key(handle, dictionary, "/Decode", qpdf_oh_parse(handle, "[1 0 1 0 1 0 1 0]"))
             qpdf_oh_replace_key(handle, dictionary, "/Length", qpdf_oh_new_integer(handle, Int64(jpeg.count)))
             let header = String(cString: qpdf_oh_unparse(handle, dictionary))
@@ -36,15 +36,6 @@ extension QPDFDocument {
                                            body: Array("\(header)\nstream\n".utf8) + jpeg + Array("\nendstream".utf8)))
         }
         return replaced
-    }
-
-    /// A stream's data as stored in the file (no filter undone).
-    private func storedBytes(_ stream: qpdf_oh) -> [UInt8]? {
-        var data: UnsafeMutablePointer<UInt8>?
-        var length = 0
-        guard qpdf_oh_get_stream_data(handle, stream, qpdf_dl_none, nil, &data, &length) & QPDF_ERRORS == 0, let data else { return nil }
-        defer { free(data) }
-        return Array(UnsafeBufferPointer(start: data, count: length))
     }
 
     /// Whether JPEG bytes hold an APP14 segment starting "Adobe" before the first scan.

@@ -43,7 +43,7 @@ extension QPDFDocument {
             guard let plus = name.firstIndex(of: "+"), let texts = wanted[String(name[name.index(after: plus)...])] else { continue }
             wanted[String(name[name.index(after: plus)...])] = nil
             let cmap = qpdf_oh_get_key(handle, object, "/ToUnicode")
-            guard qpdf_oh_is_stream(handle, cmap) != 0, let data = decodedBytes(cmap),
+            guard qpdf_oh_is_stream(handle, cmap) != 0, let data = streamData(cmap, decoded: true),
                   let fixed = Self.cmap(String(decoding: data, as: UTF8.self), giving: texts) else { continue }
             let dictionary = qpdf_oh_get_dict(handle, cmap)
             qpdf_oh_remove_key(handle, dictionary, "/Filter")
@@ -73,14 +73,5 @@ extension QPDFDocument {
             lines[entry.line] = lines[entry.line].replacingOccurrences(of: "<fffd>", with: "<\(hex)>")
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// A stream's data with its filters undone.
-    private func decodedBytes(_ stream: qpdf_oh) -> [UInt8]? {
-        var data: UnsafeMutablePointer<UInt8>?
-        var length = 0
-        guard qpdf_oh_get_stream_data(handle, stream, qpdf_dl_generalized, nil, &data, &length) & QPDF_ERRORS == 0, let data else { return nil }
-        defer { free(data) }
-        return Array(UnsafeBufferPointer(start: data, count: length))
     }
 }

@@ -47,6 +47,16 @@ final class QPDFDocument {
         return (size, info, isStream)
     }
 
+    /// A stream's data, with its filters undone when `decoded`, else as stored in the file.
+    func streamData(_ stream: qpdf_oh, decoded: Bool) -> [UInt8]? {
+        var data: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        guard qpdf_oh_get_stream_data(handle, stream, decoded ? qpdf_dl_generalized : qpdf_dl_none, nil, &data, &length) & QPDF_ERRORS == 0,
+              let data else { return nil }
+        defer { free(data) }
+        return Array(UnsafeBufferPointer(start: data, count: length))
+    }
+
     /// The library's message for the error it last reported.
     private func lastError() -> String {
         guard qpdf_has_error(handle) != 0, let error = qpdf_get_error(handle),
