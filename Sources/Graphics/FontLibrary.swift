@@ -195,12 +195,16 @@ public final class ShapedFont {
         return String(cString: buffer)
     }
 
+    /// The `name` table's ID of the PostScript name (OpenType). HarfBuzz 10 declares its constant as an
+    /// enum case and HarfBuzz 6 as an integer, so the number is written here.
+    private static let postScriptNameID: hb_ot_name_id_t = 6
+
     /// The font's PostScript name (name ID 6), which PDF writers give its embedded subsets.
     var postScriptName: String? {
         guard let hbFont = pango_font_get_hb_font(font) else { return nil }
         var buffer = [CChar](repeating: 0, count: 128)
         var length = UInt32(buffer.count)
-        guard hb_ot_name_get_utf8(hb_font_get_face(hbFont), hb_ot_name_id_t(HB_OT_NAME_ID_POSTSCRIPT_NAME), nil, &length, &buffer) > 0 else { return nil }
+        guard hb_ot_name_get_utf8(hb_font_get_face(hbFont), Self.postScriptNameID, nil, &length, &buffer) > 0 else { return nil }
         return String(cString: buffer)
     }
 
