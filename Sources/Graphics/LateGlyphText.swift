@@ -5,7 +5,7 @@ import CQPDF
 /// written into the finished PDF's ToUnicode CMap of that font instead.
 ///
 /// Cairo fixes a glyph's ToUnicode entry by the first cluster that shows it alone. A Thai mark that
-/// shaping starts at or after the next letter's start (Sarabun Bold's small tone mark over ึ, 3 units
+/// shaping starts after the next letter's start (Sarabun Bold's small tone mark over ึ, 3 units
 /// right of it) would, shown alone, read after that letter in PDFium, which orders glyphs outside
 /// spans by where they start. Such a word stays one `/ActualText` span, and the glyphs it would have
 /// taught are left: if no later word teaches them, Cairo writes their entries as U+FFFD. Every other

@@ -147,7 +147,7 @@ public final class PDFCanvas {
                     untaught.append((glyph.id, scalar, wordClusters.count))
                     // PDFium orders glyphs outside spans by where they start.
                     if !run.rightToLeft, let scalar, !TextLayer.readsAlone(scalar), position + 1 < word.clusters.upperBound,
-                       let next = run.clusters[order[position + 1]].glyphs.first, glyph.x >= run.glyphs[next].x { misread = true }
+                       let next = run.clusters[order[position + 1]].glyphs.first, glyph.x > run.glyphs[next].x { misread = true }
                 } else if reading == .untaught {
                     reading = .known  // taught by its first cluster in this word
                 }
