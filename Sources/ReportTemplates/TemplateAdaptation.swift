@@ -75,16 +75,27 @@ struct TemplateAdaptation {
                           hint: Suggestion.nearest(to: word, in: names).map { "did you mean `\($0)`? \(list)" } ?? list)
     }
 
-    private mutating func readTexts(_ node: SyntaxNode, names: [String], diagnostics: DiagnosticCollector) {
+    /// The entries of `node`, a mapping (of `what`) under `section` whose keys must be the template's
+    /// `names`; a node that is not a mapping and each unknown key are reported at their place.
+    private static func knownEntries(_ node: SyntaxNode, section: String, what: String, kind: String, names: [String],
+                                     diagnostics: DiagnosticCollector) -> [(name: String, value: SyntaxNode)] {
         guard let pairs = node.mapping else {
-            return diagnostics.error(node.location, "`texts` must be a mapping of text names to texts, found \(node.kindName)",
-                                     hint: "the template's texts are " + names.map { "`\($0)`" }.joined(separator: ", "))
+            diagnostics.error(node.location, "`\(section)` must be a mapping of \(what), found \(node.kindName)",
+                              hint: "the template's \(section) are " + names.map { "`\($0)`" }.joined(separator: ", "))
+            return []
         }
-        for pair in pairs {
+        return pairs.compactMap { pair in
             guard let name = pair.key.scalar, names.contains(name) else {
-                Self.unknown("text", pair.key, in: names, diagnostics: diagnostics, context: "the template's texts are")
-                continue
+                unknown(kind, pair.key, in: names, diagnostics: diagnostics, context: "the template's \(section) are")
+                return nil
             }
+            return (name, pair.value)
+        }
+    }
+
+    private mutating func readTexts(_ node: SyntaxNode, names: [String], diagnostics: DiagnosticCollector) {
+        for pair in Self.knownEntries(node, section: "texts", what: "text names to texts", kind: "text", names: names, diagnostics: diagnostics) {
+            let name = pair.name
             let isText = pair.value.scalar != nil || (pair.value.sequence?.allSatisfy { $0.scalar != nil } ?? false)
             guard isText else {
                 diagnostics.error(pair.value.location, "`texts.\(name)` should be a text or a list of texts (one per line), found \(pair.value.kindName)")
@@ -96,15 +107,9 @@ struct TemplateAdaptation {
 
     private mutating func readTables(_ node: SyntaxNode, tables known: [String: [String]?], diagnostics: DiagnosticCollector) {
         let names = known.keys.sorted()
-        guard let pairs = node.mapping else {
-            return diagnostics.error(node.location, "`tables` must be a mapping of table names to their changes, found \(node.kindName)",
-                                     hint: "the template's tables are " + names.map { "`\($0)`" }.joined(separator: ", "))
-        }
-        for pair in pairs {
-            guard let name = pair.key.scalar, names.contains(name) else {
-                Self.unknown("table", pair.key, in: names, diagnostics: diagnostics, context: "the template's tables are")
-                continue
-            }
+        for pair in Self.knownEntries(node, section: "tables", what: "table names to their changes", kind: "table", names: names,
+                                      diagnostics: diagnostics) {
+            let name = pair.name
             guard let options = Self.mapping(pair.value, "tables.\(name)", keys: Self.tableKeys, diagnostics: diagnostics) else { continue }
             var change = TableChange()
             if let columns = options["columns"] {
