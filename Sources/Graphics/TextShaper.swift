@@ -165,12 +165,18 @@ public final class TextShaper {
             guard takenStart < takenEnd else { continue }
             let taken = takenStart..<takenEnd
             let count = Int(glyphString.pointee.num_glyphs)
+            let rightToLeft = pangoItem.pointee.analysis.level % 2 == 1
+            // Left to right, clusters grow with the glyph index: a line cut from a long item looks
+            // only at its own glyphs, so cutting a paragraph's lines stays linear in the paragraph.
+            let candidates: Range<Int> = rightToLeft ? 0..<count
+                : Self.firstGlyph(in: glyphString, itemStart: itemStart, atOrAfter: takenStart)..<Self.firstGlyph(
+                    in: glyphString, itemStart: itemStart, atOrAfter: takenEnd)
             var glyphs: [PositionedGlyph] = []
-            glyphs.reserveCapacity(count)
+            glyphs.reserveCapacity(candidates.count)
             // Visual order: each cluster's first byte (relative to `taken`) and its glyph range.
             var starts: [(byte: Int, glyphs: Range<Int>)] = []
             var firstTaken = count, lastTaken = 0
-            for g in 0..<count {
+            for g in candidates {
                 let info = glyphString.pointee.glyphs[g]
                 let clusterByte = itemStart + Int(glyphString.pointee.log_clusters[g])
                 guard taken.contains(clusterByte) else { continue }
@@ -202,7 +208,6 @@ public final class TextShaper {
                 ascent = max(ascent, Double(-logical.y) / scale)
                 descent = max(descent, Double(logical.height + logical.y) / scale)
             }
-            let rightToLeft = pangoItem.pointee.analysis.level % 2 == 1
             var clusters = Self.clusters(starts, itemLength: taken.count)
             let textBytes = utf8[taken.lowerBound..<min(utf8.count, taken.upperBound)]
             let font = pangoItem.pointee.analysis.font.map { library.id(for: $0) }
@@ -255,14 +260,21 @@ public final class TextShaper {
             guard byte > itemStart, byte < itemStart + Int(item.pointee.item.pointee.length) else { continue }
             guard item.pointee.item.pointee.analysis.level % 2 == 0 else { return false }
             let glyphs = item.pointee.glyphs!
-            var low = 0, high = Int(glyphs.pointee.num_glyphs)
-            while low < high {  // left to right: clusters increase with the glyph index
-                let middle = (low + high) / 2
-                if itemStart + Int(glyphs.pointee.log_clusters[middle]) < byte { low = middle + 1 } else { high = middle }
-            }
-            return low < Int(glyphs.pointee.num_glyphs) && itemStart + Int(glyphs.pointee.log_clusters[low]) == byte
+            let first = Self.firstGlyph(in: glyphs, itemStart: itemStart, atOrAfter: byte)
+            return first < Int(glyphs.pointee.num_glyphs) && itemStart + Int(glyphs.pointee.log_clusters[first]) == byte
         }
         return false
+    }
+
+    /// The first glyph of a left-to-right item whose cluster starts at or after `byte` (binary search;
+    /// the glyph count when none does).
+    static func firstGlyph(in glyphs: UnsafeMutablePointer<PangoGlyphString>, itemStart: Int, atOrAfter byte: Int) -> Int {
+        var low = 0, high = Int(glyphs.pointee.num_glyphs)
+        while low < high {
+            let middle = (low + high) / 2
+            if itemStart + Int(glyphs.pointee.log_clusters[middle]) < byte { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Clusters from their first bytes in visual order: each runs to the next larger first byte (or
