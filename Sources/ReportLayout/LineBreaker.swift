@@ -23,7 +23,7 @@ struct LineBreaker {
     /// Demerits for a line, on top of its badness (fewer lines are better, all else equal).
     static let lineDemerits = 10.0
     /// Penalty for breaking at a position of each level (index), once it is a candidate.
-    static let penalties: [Double] = [0, 120, 30, 60, 90, 120, 180, 240]
+    static let penalties: [Double] = [0, 120, 30, 60, 75, 90, 120, 180, 240]
 
     private var count: Int { metrics.utf8.count }
 
@@ -167,6 +167,71 @@ struct LineBreaker {
             ends.append(candidates[index])
             index = previous[index]
         }
-        return ends.reversed()
+        let chosen = Array(ends.reversed())
+        if ProcessInfo.processInfo.environment["JDIAG"] != nil { diagnose(candidates, chosen) }
+        return chosen
+    }
+
+    func gapEm(_ start: Int, _ end: Int) -> Double {
+        var content = end
+        while content > start, ParagraphMetrics.isTrailingWhite(metrics.utf8[content - 1]) { content -= 1 }
+        let slack = room(from: start) - (metrics.advance[content] - metrics.advance[start])
+        guard !isMandatory(end), slack > 0 else { return 0 }
+        var spaceCount = 0, clusterCount = 0
+        for b in start..<content {
+            if metrics.utf8[b] == 0x20 { spaceCount += 1 }
+            if metrics.positions[b].contains(.grapheme) { clusterCount += 1 }
+        }
+        let spaceGaps = 2 * spaceCount
+        let clusterGaps = max(0, clusterCount - 1 - spaceGaps)
+        let shares = Justifier.shares(slack: slack, spaceGaps: spaceGaps, clusterGaps: clusterGaps, size: size)
+        let unabsorbed = spaceCount == 0 ? max(0, slack - shares.cluster * Double(clusterGaps)) / size : 0
+        return max(spaceCount > 0 ? 2 * shares.space / size : 0, shares.cluster / size) + (unabsorbed > 0.001 && ProcessInfo.processInfo.environment["JDIAG"] != "gaps" ? unabsorbed : 0)
+    }
+
+    func diagnose(_ candidates: [Int], _ chosen: [Int]) {
+        func text(_ r: Range<Int>) -> String { String(decoding: metrics.utf8[r], as: UTF8.self) }
+        var start = 0
+        var over = 0
+        var worst = 0.0
+        var desc: [String] = []
+        for end in chosen {
+            let g = gapEm(start, end)
+            if g > 1 { over += 1 }
+            worst = max(worst, g)
+            desc.append(String(format: "%.2f|", g) + text(start..<end) + "|L\(levels[min(end, count - 1)])")
+            start = end
+        }
+        guard over > 0 else { return }
+        // Fewest lines over 1 em, then smallest worst gap.
+        var best = [(Int, Double)](repeating: (Int.max, .infinity), count: candidates.count)
+        var prev = [Int](repeating: 0, count: candidates.count)
+        best[0] = (0, 0)
+        for i in 1..<candidates.count {
+            let end = candidates[i]
+            var any = false
+            for f in stride(from: i - 1, through: 0, by: -1) {
+                let s = candidates[f]
+                if metrics.width(s..<end) > room(from: s) + 0.01 { break }
+                if f < i - 1, (f + 1..<i).contains(where: { isMandatory(candidates[$0]) }) { break }
+                any = true
+                guard best[f].0 != Int.max else { continue }
+                let g = gapEm(s, end)
+                let v = (best[f].0 + (g > 1 ? 1 : 0), max(best[f].1, g))
+                if v.0 < best[i].0 || (v.0 == best[i].0 && v.1 < best[i].1) { best[i] = v; prev[i] = f }
+            }
+            if !any { best[i] = best[i - 1]; prev[i] = i - 1 }
+        }
+        let last = candidates.count - 1
+        var alt: [Int] = []
+        var i = last
+        while i > 0 { alt.append(candidates[i]); i = prev[i] }
+        alt.reverse()
+        var altDesc: [String] = []
+        start = 0
+        for end in alt { altDesc.append(String(format: "%.2f|", gapEm(start, end)) + text(start..<end)); start = end }
+        print("JDIAG worst=\(String(format: "%.2f", worst)) over=\(over) min=\(best[last].0) minimax=\(String(format: "%.2f", best[last].1))")
+        print("  chosen: " + desc.joined(separator: "\n          "))
+        if best[last].0 < over || best[last].1 < worst - 0.01 { print("  better: " + altDesc.joined(separator: "\n          ")) }
     }
 }
