@@ -23,7 +23,7 @@ Usage
   python3 scripts/benchmark.py [--no-build] [--before BINARY] [--skip-peers] [--sizes 100,1000,4000]
                                [--repeat N] [--timeout 600] [--rows-per-100 N] [--workdir DIR] [--keep]
 
-Builds the release binary first (`swift build -c release --static-swift-stdlib --scratch-path .build-bench`; --no-build uses
+Builds the release binary first (`bash scripts/release-build.sh --scratch-path .build-bench`; --no-build uses
 the one there, --binary another). Needs poppler-utils (pdfinfo, pdffonts), and
 `pip install typst weasyprint` for the peers. Standard library only otherwise.
 """
@@ -389,7 +389,7 @@ def summary_table(results, documents):
 
 def build():
     env = dict(os.environ, PATH=SWIFT_BIN + os.pathsep + os.environ.get("PATH", ""))
-    cmd = ["swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path", SCRATCH]
+    cmd = ["bash", os.path.join(ROOT, "scripts", "release-build.sh"), "--scratch-path", SCRATCH]
     print("$ " + " ".join(cmd), flush=True)
     start = time.perf_counter()
     done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)

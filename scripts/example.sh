@@ -3,8 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-# --static-swift-stdlib: the binary carries the Swift runtime and Foundation it uses (see README, "Speed").
-swift build -c release --static-swift-stdlib
+# The release build with the options it ships with (static Swift runtime, code laid out for start-up).
+bash scripts/release-build.sh
 example=Templates/examples/complete-report.yaml
 .build/release/thaireport render "$example" -o example.pdf
 echo "open example.pdf (rendered from $example); the binary is .build/release/thaireport"

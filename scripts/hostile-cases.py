@@ -3,7 +3,7 @@
 `thaireport` under `/usr/bin/time -v`, and prints a table: case, exit status, wall and CPU seconds, peak MB, and
 whether it kept within 10 s and 500 MB. Every case also checks that no file it started with changed.
 
-    swift build -c release --static-swift-stdlib --product thaireport
+    bash scripts/release-build.sh --product thaireport
     python3 scripts/hostile-cases.py [--binary .build/release/thaireport] [--only WORD]
 
 Exit status 1 when a case runs past 10 s or 500 MB, exits with a signal, or touches an earlier file.
