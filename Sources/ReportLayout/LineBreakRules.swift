@@ -9,15 +9,16 @@ enum BreakLevel {
     /// Pango allows a break here and no rule forbids it.
     static let free: UInt8 = 0
     /// Justified text only, at a cost in the paragraph's optimisation: between the words of a
-    /// compound, after `/ . - ?` in a URL, between two dictionary words where libthai sees none.
+    /// compound, after `/ . - ?` in a URL, between two dictionary words that stand alone where
+    /// libthai sees no break.
     static let costly: UInt8 = 1
     /// Between the words of a name kept together, or of a number and its unit, a date, a phone number.
     static let betweenWords: UInt8 = 2
     /// After the agency type of a name (องค์การบริหารส่วนตำบล | ท่ามะพลา), between a title and a name.
     static let afterAgency: UInt8 = 3
-    /// Between two dictionary words where libthai sees one word (เจ้า | พนักงานธุรการ, which libthai
-    /// reads as เจ้าพนักงาน | ธุรการ), in left, centred and right text: the segmentation's own
-    /// boundary, before a compound splits (justified text breaks there at a cost).
+    /// Between two dictionary words that each stand alone where libthai sees one word (ปฏิบัติ |
+    /// การป้องกัน, which libthai reads as ปฏิบัติการ | ป้องกัน), in left, centred and right text: the
+    /// segmentation's own boundary, before a compound splits (justified text breaks there at a cost).
     static let betweenDictionaryWords: UInt8 = 4
     /// Between the parts of a compound that stand alone, in a word too wide for its column, in left,
     /// centred and right text (องค์การ | บริหาร | ส่วน | ตำบล; justified text breaks there at a cost).
