@@ -95,9 +95,11 @@ extension TextShaper {
 
     /// Shapes the bytes `line` of a paragraph as one line. Byte offsets in the result (runs, glyph
     /// clusters, `bytes`) are the paragraph's; `wordEnds` are the paragraph's ends of the text
-    /// layer's words, in increasing order. A line that is a whole line of the measuring layout (the
-    /// whole paragraph, or all of one of its hard lines), asked for while the layout still holds the
-    /// paragraph, is read from it instead of being shaped again: the same text in the same fonts.
+    /// layer's words, in increasing order. A line asked for while the layout still holds the paragraph
+    /// is read from the measuring layout instead of being shaped again, so a paragraph is shaped once:
+    /// its glyphs are cut where the line starts and ends, which `sliceable` allows at every cluster
+    /// start of left-to-right text. The glyphs keep what shaping the whole paragraph gave them (a
+    /// kerning pair across the line end included, as line breaking measured it).
     public func shapeLine(_ line: Range<Int>, of metrics: ParagraphMetrics, ranges: [StyledRange], wordEnds: [Int],
                           endsParagraph: Bool) -> ShapedLine {
         let scale = Double(thaireport_pango_scale())
@@ -109,11 +111,13 @@ extension TextShaper {
             if wordEnds[middle] <= line.lowerBound { low = middle + 1 } else { high = middle }
         }
         let inside = Array(wordEnds[low...].prefix { $0 < line.upperBound })
-        if metrics.preparation == preparedTexts, let measured = measuredLine(line) {
+        if metrics.preparation == preparedTexts, let measured = measuredLine(containing: line),
+           sliceable(measured.line, before: line.lowerBound), sliceable(measured.line, before: line.upperBound) {
             let sizeOf = { (byte: Int) -> Double in
                 ranges.last(where: { $0.bytes.contains(byte) })?.font.size ?? ranges.first?.font.size ?? 12
             }
-            var shaped = extract(line: measured, utf8: metrics.utf8, breaks: inside, scale: scale, sizeOf: sizeOf)
+            var shaped = extract(line: measured.line, window: measured.bytes == line ? nil : line, utf8: metrics.utf8,
+                                 breaks: inside, scale: scale, sizeOf: sizeOf)
             shaped.bytes = line
             shaped.endsParagraph = endsParagraph
             return shaped
@@ -144,15 +148,16 @@ extension TextShaper {
         return shaped
     }
 
-    /// The measuring layout's line that covers exactly `bytes`, if there is one (binary search).
-    private func measuredLine(_ bytes: Range<Int>) -> UnsafeMutablePointer<PangoLayoutLine>? {
+    /// The measuring layout's line (a hard line of the paragraph) that holds all of `bytes`, if one
+    /// does (binary search).
+    private func measuredLine(containing bytes: Range<Int>) -> (bytes: Range<Int>, line: UnsafeMutablePointer<PangoLayoutLine>)? {
         var low = 0, high = measuredLines.count
-        while low < high {
+        while low < high {  // the first line starting after `bytes` does
             let middle = (low + high) / 2
-            if measuredLines[middle].bytes.lowerBound < bytes.lowerBound { low = middle + 1 } else { high = middle }
+            if measuredLines[middle].bytes.lowerBound <= bytes.lowerBound { low = middle + 1 } else { high = middle }
         }
-        guard low < measuredLines.count, measuredLines[low].bytes == bytes else { return nil }
-        return measuredLines[low].line
+        guard low > 0, measuredLines[low - 1].bytes.upperBound >= bytes.upperBound else { return nil }
+        return measuredLines[low - 1]
     }
 
     /// Puts `text` in the layout with its fonts, unwrapped, with no hyphen added at breaks.

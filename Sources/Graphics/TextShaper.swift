@@ -79,10 +79,19 @@ public final class TextShaper {
     /// How many texts `shape` or `measure` has shaped whole (tests check that layout reuses its lines).
     public internal(set) var shapedTexts = 0
     /// How many texts have been put in `layout` (`prepare`): a paragraph's metrics remember theirs, so
-    /// `shapeLine` knows whether `layout` still holds the paragraph `measure` shaped.
-    var preparedTexts = 0
+    /// `shapeLine` knows whether `layout` still holds the paragraph `measure` shaped. Beyond
+    /// `shapedTexts`, these are lines shaped alone.
+    public internal(set) var preparedTexts = 0
     /// The lines of the paragraph `measure` shaped last (one per hard line), with their bytes, in order.
     var measuredLines: [(bytes: Range<Int>, line: UnsafeMutablePointer<PangoLayoutLine>)] = []
+    /// `width(of:font:)`'s answers so far.
+    private var labelWidths: [LabelKey: Double] = [:]
+
+    /// A text and the font it is measured in.
+    private struct LabelKey: Hashable {
+        var text: String
+        var font: FontRequest
+    }
 
     public init(library: FontLibrary) {
         self.library = library
@@ -134,30 +143,39 @@ public final class TextShaper {
         return offsets
     }
 
-    func extract(line: UnsafeMutablePointer<PangoLayoutLine>, utf8: [UInt8], breaks: [Int], scale: Double,
-                         sizeOf: (Int) -> Double) -> ShapedLine {
-        var logical = PangoRectangle()
-        pango_layout_line_get_extents(line, nil, &logical)
-        let start = Int(line.pointee.start_index)
-        let end = start + Int(line.pointee.length)
+    /// The glyph runs of a Pango line, or of the bytes `window` of it (cut where `sliceable` allows),
+    /// with x measured from the first glyph taken. Byte offsets are those of `utf8`, the layout's text.
+    func extract(line: UnsafeMutablePointer<PangoLayoutLine>, window: Range<Int>? = nil, utf8: [UInt8], breaks: [Int],
+                 scale: Double, sizeOf: (Int) -> Double) -> ShapedLine {
+        let lineStart = Int(line.pointee.start_index)
+        let start = window?.lowerBound ?? lineStart
+        let end = window?.upperBound ?? lineStart + Int(line.pointee.length)
         var runs: [GlyphRun] = []
         var x = 0.0
+        var ascent = 0.0, descent = 0.0
         var node = line.pointee.runs
         let empty = thaireport_glyph_empty()
         while let current = node {
+            node = current.pointee.next
             let item = current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
             let pangoItem = item.pointee.item!
             let glyphString = item.pointee.glyphs!
             let itemStart = Int(pangoItem.pointee.offset)
-            let itemLength = Int(pangoItem.pointee.length)
+            let takenStart = max(itemStart, start), takenEnd = min(itemStart + Int(pangoItem.pointee.length), end)
+            guard takenStart < takenEnd else { continue }
+            let taken = takenStart..<takenEnd
             let count = Int(glyphString.pointee.num_glyphs)
             var glyphs: [PositionedGlyph] = []
             glyphs.reserveCapacity(count)
-            // Visual order: each cluster's first byte (relative to the item) and its glyph range.
+            // Visual order: each cluster's first byte (relative to `taken`) and its glyph range.
             var starts: [(byte: Int, glyphs: Range<Int>)] = []
+            var firstTaken = count, lastTaken = 0
             for g in 0..<count {
                 let info = glyphString.pointee.glyphs[g]
-                let cluster = Int(glyphString.pointee.log_clusters[g])
+                let clusterByte = itemStart + Int(glyphString.pointee.log_clusters[g])
+                guard taken.contains(clusterByte) else { continue }
+                (firstTaken, lastTaken) = (min(firstTaken, g), g + 1)
+                let cluster = clusterByte - taken.lowerBound
                 if starts.last?.byte != cluster { starts.append((cluster, glyphs.count..<glyphs.count)) }
                 let advance = Double(info.geometry.width) / scale
                 let unknown = info.glyph & thaireport_glyph_unknown_flag() != 0
@@ -171,14 +189,22 @@ public final class TextShaper {
                         x: x + Double(info.geometry.x_offset) / scale,
                         y: Double(info.geometry.y_offset) / scale,
                         advance: advance,
-                        clusterByte: itemStart + cluster))
+                        clusterByte: clusterByte))
                     starts[starts.count - 1].glyphs = starts[starts.count - 1].glyphs.lowerBound..<glyphs.count
                 }
                 x += advance
             }
+            if window != nil, firstTaken < lastTaken {
+                // A cut line's height is that of the runs it keeps, as Pango measures a line's runs.
+                var logical = PangoRectangle()
+                pango_glyph_string_extents_range(glyphString, Int32(firstTaken), Int32(lastTaken), pangoItem.pointee.analysis.font,
+                                                 nil, &logical)
+                ascent = max(ascent, Double(-logical.y) / scale)
+                descent = max(descent, Double(logical.height + logical.y) / scale)
+            }
             let rightToLeft = pangoItem.pointee.analysis.level % 2 == 1
-            var clusters = Self.clusters(starts, itemLength: itemLength)
-            let textBytes = utf8[itemStart..<min(utf8.count, itemStart + itemLength)]
+            var clusters = Self.clusters(starts, itemLength: taken.count)
+            let textBytes = utf8[taken.lowerBound..<min(utf8.count, taken.upperBound)]
             let font = pangoItem.pointee.analysis.font.map { library.id(for: $0) }
             if let font, !rightToLeft, let saraAm = library.saraAmGlyph(font) {
                 saraAm.compose(&glyphs, &clusters, text: textBytes)
@@ -186,14 +212,20 @@ public final class TextShaper {
             if let font, !clusters.isEmpty {
                 runs.append(GlyphRun(font: font, glyphs: glyphs,
                                      text: String(decoding: textBytes, as: UTF8.self),
-                                     textStart: itemStart, clusters: clusters,
-                                     words: Self.words(in: itemStart..<(itemStart + textBytes.count), breaks: breaks),
-                                     rightToLeft: rightToLeft, size: sizeOf(itemStart)))
+                                     textStart: taken.lowerBound, clusters: clusters,
+                                     words: Self.words(in: taken.lowerBound..<(taken.lowerBound + textBytes.count), breaks: breaks),
+                                     rightToLeft: rightToLeft, size: sizeOf(taken.lowerBound)))
             }
-            node = current.pointee.next
+        }
+        var width = x
+        if window == nil {
+            var logical = PangoRectangle()
+            pango_layout_line_get_extents(line, nil, &logical)
+            width = Double(logical.width) / scale
+            ascent = Double(-logical.y) / scale
+            descent = Double(logical.height + logical.y) / scale
         }
         // Trailing white space does not count towards the width used for alignment.
-        var width = Double(logical.width) / scale
         var trailing = end
         while trailing > start, utf8[trailing - 1] == 0x20 || utf8[trailing - 1] == 0x0A || utf8[trailing - 1] == 0x09 {
             trailing -= 1
@@ -203,12 +235,35 @@ public final class TextShaper {
             width -= trailingAdvance
         }
         let endsParagraph = end >= utf8.count || utf8[end] == 0x0A || utf8[end] == 0x0D
-        return ShapedLine(runs: runs, width: max(0, width),
-                          ascent: Double(-logical.y) / scale,
-                          descent: Double(logical.height + logical.y) / scale,
+        return ShapedLine(runs: runs, width: max(0, width), ascent: ascent, descent: descent,
                           bytes: start..<end, endsParagraph: endsParagraph)
     }
 
+    /// Whether a line of Pango's layout can be cut before byte `byte` with its glyphs as they are:
+    /// at the line's ends, between its items, or in a left-to-right item where a cluster starts (a
+    /// base and its marks, a ligature, ำ's two glyphs stay on one side). Elsewhere the line is shaped
+    /// again instead.
+    func sliceable(_ line: UnsafeMutablePointer<PangoLayoutLine>, before byte: Int) -> Bool {
+        let lineStart = Int(line.pointee.start_index)
+        guard byte > lineStart, byte < lineStart + Int(line.pointee.length) else { return true }
+        var node = line.pointee.runs
+        while let current = node {
+            node = current.pointee.next
+            let item = current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
+            let itemStart = Int(item.pointee.item.pointee.offset)
+            if byte == itemStart { return true }
+            guard byte > itemStart, byte < itemStart + Int(item.pointee.item.pointee.length) else { continue }
+            guard item.pointee.item.pointee.analysis.level % 2 == 0 else { return false }
+            let glyphs = item.pointee.glyphs!
+            var low = 0, high = Int(glyphs.pointee.num_glyphs)
+            while low < high {  // left to right: clusters increase with the glyph index
+                let middle = (low + high) / 2
+                if itemStart + Int(glyphs.pointee.log_clusters[middle]) < byte { low = middle + 1 } else { high = middle }
+            }
+            return low < Int(glyphs.pointee.num_glyphs) && itemStart + Int(glyphs.pointee.log_clusters[low]) == byte
+        }
+        return false
+    }
 
     /// Clusters from their first bytes in visual order: each runs to the next larger first byte (or
     /// the item's end), whichever the direction.
@@ -246,9 +301,15 @@ public final class TextShaper {
         return words
     }
 
-    /// Natural width of one line of `text` in `font` (no wrapping).
+    /// Natural width of one line of `text` in `font` (no wrapping). Each text and font is shaped once
+    /// per shaper: labels (list markers, page numbers, signature lines) are asked for again for every
+    /// item and every pass of the contents page.
     public func width(of text: String, font: FontRequest) -> Double {
+        let key = LabelKey(text: text, font: font)
+        if let known = labelWidths[key] { return known }
         let lines = shape(text: text, ranges: [StyledRange(bytes: 0..<text.utf8.count, font: font)], width: 1e6)
-        return lines.map(\.width).max() ?? 0
+        let width = lines.map(\.width).max() ?? 0
+        labelWidths[key] = width
+        return width
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 @testable import Graphics
 import XCTest
 
-/// A line that is a whole line of the measuring layout (the paragraph, or one of its hard lines) is
-/// read from that layout; it must be the line shaping it alone gives, glyph for glyph.
+/// A line of a measured paragraph is read from the measuring layout (the whole paragraph, one of its
+/// hard lines, or part of one cut where a cluster starts); it must be the line shaping it alone
+/// gives, glyph for glyph, but for kerning across its ends, which line breaking measured.
 final class ParagraphShapingTests: XCTestCase {
     private static let fontFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fonts/Sarabun/Sarabun-Regular.ttf").path
@@ -46,11 +47,57 @@ final class ParagraphShapingTests: XCTestCase {
         XCTAssertEqual(read.width, shaped.width, accuracy: 1e-9)
     }
 
-    func testPartOfALineIsShapedAlone() throws {
-        let text = "บรรทัดแรก บรรทัดที่สอง"
-        let (read, shaped, prepared) = try bothWays(text, line: 0..<"บรรทัดแรก ".utf8.count)
-        XCTAssertEqual(prepared, 1)
-        XCTAssertEqual(read.runs, shaped.runs)
-        XCTAssertEqual(read.runs.map(\.text).joined(), "บรรทัดแรก ")
+    func testPartOfALineIsCutFromTheMeasuringLayoutAsShapingItAloneGivesIt() throws {
+        let text = "บรรทัดแรก บรรทัดที่สอง การประเมินคุณธรรม"
+        for line in [0..<"บรรทัดแรก ".utf8.count,
+                     "บรรทัดแรก ".utf8.count..<"บรรทัดแรก บรรทัดที่สอง การประเมิน".utf8.count,
+                     "บรรทัดแรก บรรทัดที่สอง การประเมิน".utf8.count..<text.utf8.count] {
+            let (read, shaped, prepared) = try bothWays(text, line: line)
+            XCTAssertEqual(prepared, 0, "not shaped again")
+            XCTAssertEqual(read.runs, shaped.runs)
+            XCTAssertEqual(read.bytes, line)
+            XCTAssertEqual(read.runs.first?.textStart, line.lowerBound)
+            XCTAssertEqual(read.runs.first?.glyphs.first?.x, 0)
+            XCTAssertEqual(read.width, shaped.width, accuracy: 1e-9)
+            XCTAssertEqual(read.ascent, shaped.ascent, accuracy: 1e-9)
+            XCTAssertEqual(read.descent, shaped.descent, accuracy: 1e-9)
+        }
+    }
+
+    func testACutBetweenItemsKeepsEachItemsRunAndHeight() throws {
+        let text = "ข้อมูล E-Service และ Wave ๒๕๖๗"
+        let line = "ข้อมูล ".utf8.count..<"ข้อมูล E-Service และ ".utf8.count
+        let (read, shaped, prepared) = try bothWays(text, line: line)
+        XCTAssertEqual(prepared, 0)
+        XCTAssertEqual(read.runs.map(\.text).joined(), "E-Service และ ")
+        XCTAssertEqual(read.runs.map(\.glyphs), shaped.runs.map(\.glyphs))
+        XCTAssertEqual(read.width, shaped.width, accuracy: 1e-9)
+        XCTAssertEqual(read.ascent, shaped.ascent, accuracy: 1e-9)
+    }
+
+    func testALineCutFromTheParagraphIsAsWideAsLineBreakingMeasuredIt() throws {
+        // Sarabun kerns A and V: cut between them, the A keeps the advance the paragraph gave it.
+        let text = "AVAVAV"
+        let shaper = TextShaper(library: try FontLibrary(files: [Self.fontFile]))
+        let metrics = shaper.measure(text: text, ranges: ranges(text))
+        let line = shaper.shapeLine(0..<3, of: metrics, ranges: ranges(text), wordEnds: [], endsParagraph: false)
+        XCTAssertEqual(line.width, metrics.width(0..<3), accuracy: 1e-9)
+        XCTAssertEqual(line.runs.map(\.text), ["AVA"])
+        let alone = shaper.width(of: "AVA", font: FontRequest(family: "Sarabun", size: 16))
+        XCTAssertGreaterThan(alone - line.width, 0.1, "shaped alone, the last A is not kerned against a V")
+    }
+
+    func testALineIsShapedAloneWhereNoClusterStartsAtItsEnd() throws {
+        let text = "น้ำใจ"
+        let shaper = TextShaper(library: try FontLibrary(files: [Self.fontFile]))
+        let metrics = shaper.measure(text: text, ranges: ranges(text))
+        let layoutLine = try XCTUnwrap(shaper.measuredLines.first?.line)
+        XCTAssertTrue(shaper.sliceable(layoutLine, before: "น้ำ".utf8.count))
+        XCTAssertTrue(shaper.sliceable(layoutLine, before: "น".utf8.count), "้ำ is a cluster of its own")
+        XCTAssertFalse(shaper.sliceable(layoutLine, before: "น้".utf8.count), "inside ้ำ's cluster")
+        let before = shaper.preparedTexts
+        let line = shaper.shapeLine(0..<"น้".utf8.count, of: metrics, ranges: ranges(text), wordEnds: [], endsParagraph: false)
+        XCTAssertEqual(shaper.preparedTexts - before, 1, "shaped alone")
+        XCTAssertEqual(line.runs.map(\.text), ["น้"])
     }
 }

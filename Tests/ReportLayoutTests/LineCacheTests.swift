@@ -4,7 +4,8 @@ import LayoutTestSupport
 import XCTest
 
 /// A document with a contents page is laid out until its page numbers settle; each paragraph is
-/// still shaped once, and the pages are those of laying it out without keeping lines.
+/// still shaped once, its lines cut from that shaping, and the pages are those of laying it out
+/// without keeping lines.
 final class LineCacheTests: XCTestCase {
     /// Forty distinct paragraphs under four headings, with or without a contents page.
     private func description(contents: Bool) -> String {
@@ -19,12 +20,18 @@ final class LineCacheTests: XCTestCase {
         return yaml
     }
 
-    private func layOut(_ yaml: String, budget: Int? = nil) throws -> (pages: [PageFrame], shaped: Int) {
+    private func layOut(_ yaml: String, budget: Int? = nil) throws -> (pages: [PageFrame], shaped: Int, prepared: Int) {
         let engine = LayoutHarness.engine(try LayoutHarness.document(yaml))
         if let budget { engine.lineCacheGlyphBudget = budget }
         var pages: [PageFrame] = []
         try engine.layout { pages.append($0) }
-        return (pages, engine.blocks.text.shaper.shapedTexts)
+        return (pages, engine.blocks.text.shaper.shapedTexts, engine.blocks.text.shaper.preparedTexts)
+    }
+
+    func testEveryLineOfAParagraphIsCutFromItsOneShaping() throws {
+        let plain = try layOut(description(contents: false))
+        XCTAssertGreaterThan(plain.pages.count, 1)
+        XCTAssertEqual(plain.prepared, plain.shaped, "lines shaped alone: \(plain.prepared - plain.shaped)")
     }
 
     func testEachParagraphIsShapedOnceWhateverThePasses() throws {
