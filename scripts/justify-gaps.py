@@ -10,10 +10,14 @@ FIRST to LAST (default: all; table rows are not lines, so measure pages of runni
 Example: the justified 7 cm pages of the stress test, pages 29-40 of
 `thaireport render Tests/Fixtures/narrow-columns.yaml`: justify-gaps.py narrow.pdf 100 29-40
 Gaps are in em of the line's font size. Prints a summary (for the distributed gaps: median, 95th
-percentile, maximum and the number of lines with a gap over 1 em) and the ten worst lines.
+percentile, maximum and the number of lines with a gap over 1 em) and the ten worst lines, then the
+lines left short: lines of any width that do not end their paragraph (the next line is not indented)
+yet end before the page's right edge (a line without spaces whose letter gaps reached their limit),
+how many fall more than 0.1 and more than 1 em short, and the largest shortfall.
 For justified running text at a given width, set the description's paragraphs with
 scripts/justify-widths.py first.
 """
+import re
 import statistics
 import sys
 import unicodedata
@@ -32,18 +36,49 @@ def chars(node):
 
 def lines(pdf, pages=None):
     for page in extract_pages(pdf, page_numbers=pages):
-        current, baseline = [], None
-        for c in chars(page):
-            if unicodedata.category(c.get_text()[:1] or " ") == "Mn":
-                continue  # marks sit on their letter
-            y = round(c.y0, 0)
-            if baseline is not None and (abs(y - baseline) > 1 or (current and c.x0 < current[-1].x0 - 1)):
-                yield current
-                current = []
-            baseline = y
-            current.append(c)
-        if current:
+        yield from lines_of(page)
+
+
+def lines_of(page):
+    current, baseline = [], None
+    for c in chars(page):
+        if unicodedata.category(c.get_text()[:1] or " ") == "Mn":
+            continue  # marks sit on their letter
+        y = round(c.y0, 0)
+        if baseline is not None and (abs(y - baseline) > 1 or (current and c.x0 < current[-1].x0 - 1)):
             yield current
+            current = []
+        baseline = y
+        current.append(c)
+    if current:
+        yield current
+
+
+def short_lines(pdf, pages):
+    """How far (em) each Thai line that does not end its paragraph falls short of its page's right edge
+    (the rightmost end of a line on that page), however narrow the line."""
+    placed = []
+    for number, page in enumerate(extract_pages(pdf, page_numbers=pages)):
+        # Top to bottom: pdfminer gives characters in the order they were drawn.
+        for line in sorted(lines_of(page), key=lambda line: (-round(line[0].y0), line[0].x0)):
+            while len(line) > 1 and line[-1].get_text() == " ":
+                line = line[:-1]  # a space the line ends with is not set
+            placed.append((number, line))
+    edges, lefts = {}, {}
+    for number, line in placed:
+        edges[number] = max(edges.get(number, 0), line[-1].x1)
+        lefts[number] = min(lefts.get(number, line[0].x0), line[0].x0)
+    result = []
+    for index, (number, line) in enumerate(placed[:-1]):
+        next_number, following = placed[index + 1]
+        size = max(c.size for c in line)
+        if following[0].x0 > lefts[next_number] + size:
+            continue  # the next line starts a paragraph
+        text = "".join(c.get_text() for c in line)
+        if not any("\u0e01" <= c <= "\u0e5b" for c in text) or re.fullmatch(r"[-\s\d\u0e50-\u0e59]+", text):
+            continue  # not Thai, or a page number
+        result.append(((edges[number] - line[-1].x1) / size, "".join(c.get_text() for c in line)))
+    return result
 
 
 def measure(line):
@@ -101,6 +136,13 @@ def main(pdf, minimum=150.0, page_range=None):
               f"distributed {sum(1 for a in after if a > limit)}")
     for b, a, n, text, _ in sorted(justified, reverse=True)[:10]:
         print(f"  {b:5.2f} -> {a:4.2f} em  spaces={n}  {text[:60]}")
+    short = short_lines(pdf, pages)
+    print(f"lines left short (not ending their paragraph): {len(short)} lines, over 0.1 em short: "
+          f"{sum(1 for s, _ in short if s > 0.1)}, over 1 em short: {sum(1 for s, _ in short if s > 1.0)}, "
+          f"largest shortfall {max([s for s, _ in short] or [0]):.2f} em")
+    for s, text in sorted(short, reverse=True)[:5]:
+        if s > 0.1:
+            print(f"  {s:5.2f} em short  {text[:60]}")
 
 
 if __name__ == "__main__":

@@ -5,8 +5,9 @@ import Graphics
 /// every position (`LineBreakRules`). Positions of the lowest levels are candidates; inside a
 /// stretch wider than its column the next level opens, one at a time (`enable`). Left, centred
 /// and right text takes the longest line that fits (first fit); justified text chooses all its
-/// breaks together (total fit, as Knuth and Plass), weighing how far each line's gaps must grow
-/// and the cost of splitting a compound or a URL. Both are linear in the paragraph: a line is
+/// breaks together (total fit, as Knuth and Plass), weighing the widest white each line gets (a
+/// grown space, or the end of a line without spaces left short) and the cost of splitting a
+/// compound or a URL. Both are linear in the paragraph: a line is
 /// measured from prefix sums, and total fit keeps at most `maxActive` candidate line starts.
 struct LineBreaker {
     let metrics: ParagraphMetrics
@@ -22,7 +23,7 @@ struct LineBreaker {
     /// Demerits for a line, on top of its badness (fewer lines are better, all else equal).
     static let lineDemerits = 10.0
     /// Penalty for breaking at a position of each level (index), once it is a candidate.
-    static let penalties: [Double] = [0, 120, 30, 60, 90, 120, 180, 240]
+    static let penalties: [Double] = [0, 120, 30, 60, 75, 90, 120, 180, 240]
 
     private var count: Int { metrics.utf8.count }
 
@@ -130,8 +131,12 @@ struct LineBreaker {
             let clusterGaps = max(0, Int(clusters[content] - clusters[start]) - 1 - spaceGaps)
             let shares = Justifier.shares(slack: slack, spaceGaps: spaceGaps, clusterGaps: clusterGaps, size: size)
             let spaceGrowth = 2 * shares.space / size, clusterGrowth = shares.cluster / size
-            let unabsorbed = spaceCount == 0 ? max(0, slack - shares.cluster * Double(clusterGaps)) / size : 0
-            let badness = min(1e7, 100 * pow(spaceGrowth / 0.5, 3) + 100 * pow(clusterGrowth / Justifier.clusterLimit, 3) + 1e4 * unabsorbed)
+            // A line without spaces whose letter gaps reach their limit stays short: the white left at
+            // its end weighs as a space grown as wide would, so a hole between words is not preferred
+            // to a shorter white at the line's end.
+            let shortfall = spaceCount == 0 ? max(0, slack - shares.cluster * Double(clusterGaps)) / size : 0
+            let widest = max(spaceGrowth, shortfall)
+            let badness = min(1e7, 100 * pow(widest / 0.5, 3) + 100 * pow(clusterGrowth / Justifier.clusterLimit, 3))
             return (Self.lineDemerits + badness) * (Self.lineDemerits + badness) + penalty * penalty
         }
         var total = [Double](repeating: .infinity, count: candidates.count)

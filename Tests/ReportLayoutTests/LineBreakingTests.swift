@@ -204,6 +204,21 @@ final class LineBreakingTests: XCTestCase {
         XCTAssertGreaterThan(looseLines, 0, "some width leaves a loose line")
     }
 
+    /// Total fit weighs the white a line without spaces leaves at its end (its letter gaps at their
+    /// limit) as a space grown as wide: a line 0.5 em short is better than a 1.4 em hole after the
+    /// item number, and an item number does not stand alone on a line (๑. with 10.7 em to spare,
+    /// weighed before at 1e4 per em) to spare a hole after it.
+    func testAShortLineWeighsAsAHoleOfTheSameWidth() throws {
+        func paragraph(_ text: String) -> String {
+            "  - paragraph: {text: \"\(text)\", align: justify, first-line-indent: 2.5cm}"
+        }
+        let training = "๖. จัดให้มีการฝึกอบรมที่มีการสอดแทรกสาระด้านจริยธรรมของเจ้าหน้าที่/กิจกรรมเสริมสร้าง/ส่งเสริมจริยธรรม"
+        XCTAssertEqual(try lines(paragraph(training), width: "7cm").map(\.text),
+                       ["๖. จัดให้มีการฝึกอบรมที่", "มีการสอดแทรกสาระด้านจริยธรรมของ", "เจ้าหน้าที่/กิจกรรมเสริมสร้าง/ส่งเสริม", "จริยธรรม"])
+        let plan = "๑. จัดทำแผนปฏิบัติการป้องกันการทุจริต ที่มุ่งเน้นโครงการ/กิจกรรมที่เสริมสร้างความโปร่งใสในการปฏิบัติงาน หรือการให้บริการ"
+        XCTAssertEqual(try lines(paragraph(plan), width: "7cm").first?.text, "๑. จัดทำแผนปฏิบัติ")
+    }
+
     func testMarksMoveWithTheirBase() throws {
         let text = (1...6).map { _ in "ปี่ป้ฝ้ฟ้ฬ่ญูฐูฎุฏุน้ำก่ำที่ปั้น" }.joined()
         let natural = try lines(paragraph(text), width: "6cm")
