@@ -1,8 +1,7 @@
 import Foundation
 
-/// A file with no name in the output's folder (created and unlinked at once, so nothing is left
-/// behind if the process dies) that Cairo writes its PDF into, buffered, and that the finished PDF
-/// is copied from. Keeps a digest of what was written, for the document's `/ID`. Readable again
+/// A file with no name in the output's folder (so nothing is left behind if the process dies) that
+/// Cairo writes its PDF into, buffered, and that the finished PDF is copied from. Keeps a digest of what was written, for the document's `/ID`. Readable again
 /// through `/proc/self/fd`. Owns the descriptor and closes it in `deinit`.
 final class ScratchFile {
     private let descriptor: Int32
@@ -16,15 +15,24 @@ final class ScratchFile {
     /// The folder the file lives in, for messages.
     let folder: String
 
-    /// Creates the file in `folder`.
+    /// Linux's `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`; Swift cannot import the macro).
+    /// `__O_TMPFILE` is 0o20000000 on every architecture Debian releases for.
+    private static let unnamed: Int32 = 0o20_000_000 | O_DIRECTORY
+
+    /// Creates the file in `folder`: without a name where the file system allows it (`O_TMPFILE`:
+    /// ext4, XFS, Btrfs, tmpfs), so no signal can ever find it named; elsewhere named, then
+    /// unlinked at once.
     init(folder: String) throws {
         self.folder = folder
-        var template = Array("\(folder)/.thaireport-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        var descriptor = open(folder, Self.unnamed | O_RDWR | O_CLOEXEC, 0o600)
+        if descriptor < 0, [EOPNOTSUPP, EISDIR, EINVAL].contains(errno) {
+            var template = Array("\(folder)/.thaireport-XXXXXX".utf8CString)
+            descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            if descriptor >= 0 { unlink(String(cString: template)) }
+        }
         guard descriptor >= 0 else {
             throw GraphicsError("cannot create a file in \(folder): \(String(cString: strerror(errno)))")
         }
-        unlink(String(cString: template))
         self.descriptor = descriptor
         buffer.reserveCapacity(bufferLimit)
     }
