@@ -4,10 +4,8 @@ import ThaiText
 /// The Thai dictionary words of a paragraph and where each may split. A word is kept whole; a
 /// compound (a word made of smaller dictionary words) may split between its parts when the pieces
 /// on both sides are at least two syllables or a free-standing word (ผลการ|ดำเนินงาน, never
-/// หอการ|ค้า or เว็บ|ไซต์); inside a word, never at libthai's guesses. Between two words that each
-/// stand alone, the text may break even where libthai sees one word across them, as between a
-/// compound's parts but before them. Runs of Thai letters that no dictionary word covers (a
-/// surname) are kept whole too.
+/// หอการ|ค้า or เว็บ|ไซต์); inside a word, never at libthai's guesses. Runs of Thai letters that no
+/// dictionary word covers (a surname) are kept whole too.
 struct CompoundWords {
     /// Dictionary words, as UTF-8 byte ranges of the paragraph, in order.
     let words: [Range<Int>]
@@ -16,8 +14,6 @@ struct CompoundWords {
     /// Positions between the parts of a compound, whether the pieces there stand on their own, and
     /// whether the compound is a word of the text (not a part of one).
     private let splits: [(position: Int, standsAlone: Bool, outermost: Bool)]
-    /// Positions between two adjacent words that each stand on their own.
-    private let joined: [Int]
 
     /// Short words that stand on their own as a line's last or first piece of a compound (never a
     /// prefix such as การ or ความ, which would be left hanging).
@@ -61,26 +57,12 @@ struct CompoundWords {
         for word in words { split(word, depth: 0) }
         self.splits = splits
         unknownRuns = Self.uncovered(utf8, by: words)
-        // Between two words that each stand alone, as between a compound's parts (ปฏิบัติ | การป้องกัน;
-        // never เป็นแนว | ทาง nor หรือแนว | ทางการ, where the segmentation's tie cut แนวทาง).
-        func standsAlone(_ word: Range<Int>) -> Bool {
-            Self.syllables(in: utf8[word]) >= 2 || Self.freeStanding.contains(String(decoding: utf8[word], as: UTF8.self))
-        }
-        joined = zip(words, words.dropFirst()).filter { word, next in
-            word.upperBound == next.lowerBound && !Self.prefixes.contains(String(decoding: utf8[word], as: UTF8.self))
-                && standsAlone(word) && standsAlone(next)
-        }.map(\.0.upperBound)
     }
 
     /// Raises the levels inside each word (where libthai guesses, then between clusters), except
     /// between a compound's parts: where the pieces stand alone, at a cost in justified text or
     /// first in a word too wide; between the parts of its parts and elsewhere, only after them.
-    /// Between two words that stand alone where libthai allows no break: at a cost in justified
-    /// text, or before a compound's parts in a stretch too wide.
     func apply(to level: inout [UInt8], justified: Bool) {
-        for boundary in joined where level[boundary] == BreakLevel.grapheme {
-            level[boundary] = justified ? BreakLevel.costly : BreakLevel.betweenDictionaryWords
-        }
         for word in words where word.count > 1 {
             for position in (word.lowerBound + 1)..<word.upperBound where level[position] != BreakLevel.never {
                 level[position] = level[position] == BreakLevel.free ? BreakLevel.guessed : BreakLevel.grapheme

@@ -9,27 +9,22 @@ enum BreakLevel {
     /// Pango allows a break here and no rule forbids it.
     static let free: UInt8 = 0
     /// Justified text only, at a cost in the paragraph's optimisation: between the words of a
-    /// compound, after `/ . - ?` in a URL, between two dictionary words that stand alone where
-    /// libthai sees no break.
+    /// compound, after `/ . - ?` in a URL.
     static let costly: UInt8 = 1
     /// Between the words of a name kept together, or of a number and its unit, a date, a phone number.
     static let betweenWords: UInt8 = 2
     /// After the agency type of a name (องค์การบริหารส่วนตำบล | ท่ามะพลา), between a title and a name.
     static let afterAgency: UInt8 = 3
-    /// Between two dictionary words that each stand alone where libthai sees one word (ปฏิบัติ |
-    /// การป้องกัน, which libthai reads as ปฏิบัติการ | ป้องกัน), in left, centred and right text: the
-    /// segmentation's own boundary, before a compound splits (justified text breaks there at a cost).
-    static let betweenDictionaryWords: UInt8 = 4
     /// Between the parts of a compound that stand alone, in a word too wide for its column, in left,
     /// centred and right text (องค์การ | บริหาร | ส่วน | ตำบล; justified text breaks there at a cost).
-    static let betweenParts: UInt8 = 5
+    static let betweenParts: UInt8 = 4
     /// Where Pango breaks inside a number, URL or Latin word, or between the parts of a compound
     /// that do not stand alone.
-    static let insideWord: UInt8 = 6
+    static let insideWord: UInt8 = 5
     /// Where libthai breaks inside a dictionary word (a guess, better than none).
-    static let guessed: UInt8 = 7
+    static let guessed: UInt8 = 6
     /// Between any two grapheme clusters.
-    static let grapheme: UInt8 = 8
+    static let grapheme: UInt8 = 7
     /// Never (inside a grapheme cluster).
     static let never: UInt8 = 255
 }

@@ -23,7 +23,7 @@ struct LineBreaker {
     /// Demerits for a line, on top of its badness (fewer lines are better, all else equal).
     static let lineDemerits = 10.0
     /// Penalty for breaking at a position of each level (index), once it is a candidate.
-    static let penalties: [Double] = [0, 120, 30, 60, 75, 90, 120, 180, 240]
+    static let penalties: [Double] = [0, 120, 30, 60, 90, 120, 180, 240]
 
     private var count: Int { metrics.utf8.count }
 
