@@ -26,14 +26,19 @@ final class ParagraphShapingTests: XCTestCase {
         return (read, shaped, prepared)
     }
 
+    /// `read` has the glyphs, width and height of `shaped`.
+    private func assertSame(_ read: ShapedLine, _ shaped: ShapedLine, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(read.runs, shaped.runs, file: file, line: line)
+        XCTAssertEqual(read.width, shaped.width, accuracy: 1e-9, file: file, line: line)
+        XCTAssertEqual(read.ascent, shaped.ascent, accuracy: 1e-9, file: file, line: line)
+        XCTAssertEqual(read.descent, shaped.descent, accuracy: 1e-9, file: file, line: line)
+    }
+
     func testAWholeParagraphIsReadFromTheMeasuringLayout() throws {
         let text = "การประเมินคุณธรรม AV และความโปร่งใส ๒๕๖๗"
         let (read, shaped, prepared) = try bothWays(text, line: 0..<text.utf8.count)
         XCTAssertEqual(prepared, 0, "not shaped again")
-        XCTAssertEqual(read.runs, shaped.runs)
-        XCTAssertEqual(read.width, shaped.width, accuracy: 1e-9)
-        XCTAssertEqual(read.ascent, shaped.ascent, accuracy: 1e-9)
-        XCTAssertEqual(read.descent, shaped.descent, accuracy: 1e-9)
+        assertSame(read, shaped)
     }
 
     func testAWholeHardLineIsReadFromTheMeasuringLayout() throws {
@@ -41,10 +46,9 @@ final class ParagraphShapingTests: XCTestCase {
         let second = "บรรทัดแรก\n".utf8.count..<"บรรทัดแรก\nบรรทัดที่สอง Wave".utf8.count
         let (read, shaped, prepared) = try bothWays(text, line: second)
         XCTAssertEqual(prepared, 0, "not shaped again")
-        XCTAssertEqual(read.runs, shaped.runs)
+        assertSame(read, shaped)
         XCTAssertEqual(read.runs.first?.textStart, second.lowerBound)
         XCTAssertEqual(read.runs.map(\.text).joined(), "บรรทัดที่สอง Wave")
-        XCTAssertEqual(read.width, shaped.width, accuracy: 1e-9)
     }
 
     func testPartOfALineIsCutFromTheMeasuringLayoutAsShapingItAloneGivesIt() throws {
@@ -54,13 +58,10 @@ final class ParagraphShapingTests: XCTestCase {
                      "บรรทัดแรก บรรทัดที่สอง การประเมิน".utf8.count..<text.utf8.count] {
             let (read, shaped, prepared) = try bothWays(text, line: line)
             XCTAssertEqual(prepared, 0, "not shaped again")
-            XCTAssertEqual(read.runs, shaped.runs)
+            assertSame(read, shaped)
             XCTAssertEqual(read.bytes, line)
             XCTAssertEqual(read.runs.first?.textStart, line.lowerBound)
             XCTAssertEqual(read.runs.first?.glyphs.first?.x, 0)
-            XCTAssertEqual(read.width, shaped.width, accuracy: 1e-9)
-            XCTAssertEqual(read.ascent, shaped.ascent, accuracy: 1e-9)
-            XCTAssertEqual(read.descent, shaped.descent, accuracy: 1e-9)
         }
     }
 
