@@ -104,6 +104,8 @@ def cases():
         yield "linear", f"one paragraph of {count:,} Thai letters", {"r.yaml": f"blocks:\n  - \"{thai_paragraph(count)}\"\n"}, render
     yield "linear", "a letter with 5,000 marks (refused past 30)", {"r.yaml": "blocks:\n  - \"ก" + "\u0e48" * 5000 + " ข\"\n"}, render
     yield "linear", "a Latin run of 100,000 letters", {"r.yaml": "blocks:\n  - \"" + "abcdefghij" * 10_000 + "\"\n"}, render
+    # Thai and Latin words in turn: 40,000 Pango items in one paragraph, cut into its lines.
+    yield "linear", "one paragraph of 40,000 Thai and Latin words in turn", {"r.yaml": "blocks:\n  - \"" + "การ data " * 20_000 + "\"\n"}, render
     yield "linear", "10,000 keep-with-next headings", {"r.yaml": "blocks:\n" + "".join(f"  - heading: หัวข้อ {n}\n" for n in range(10_000))}, render
     yield "pictures", "two 7000×7000 PNGs", {"r.yaml": "blocks:\n  - image: big1.png\n  - image: big2.png\n"}, render
     yield "pictures", "truncated JPEG", {"r.yaml": "blocks:\n  - image: truncated.jpg\n"}, render

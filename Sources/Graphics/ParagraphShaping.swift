@@ -50,18 +50,15 @@ extension TextShaper {
         var lines = pango_layout_get_lines_readonly(layout)
         while let lineNode = lines {
             let line = lineNode.pointee.data.assumingMemoryBound(to: PangoLayoutLine.self)
-            let start = Int(line.pointee.start_index)
-            measuredLines.append((start..<(start + Int(line.pointee.length)), line))
-            var node = line.pointee.runs
-            while let current = node {
-                let item = current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
+            let measured = MeasuredLine(line)
+            measuredLines.append(measured)
+            for item in measured.items {
                 let itemStart = Int(item.pointee.item.pointee.offset)
                 let glyphs = item.pointee.glyphs!
                 for g in 0..<Int(glyphs.pointee.num_glyphs) {
                     let byte = itemStart + Int(glyphs.pointee.log_clusters[g])
                     if byte < utf8.count { cluster[byte] += Double(glyphs.pointee.glyphs[g].geometry.width) / scale }
                 }
-                node = current.pointee.next
             }
             lines = lineNode.pointee.next
         }
@@ -97,9 +94,9 @@ extension TextShaper {
     /// clusters, `bytes`) are the paragraph's; `wordEnds` are the paragraph's ends of the text
     /// layer's words, in increasing order. A line asked for while the layout still holds the paragraph
     /// is read from the measuring layout instead of being shaped again, so a paragraph is shaped once:
-    /// its glyphs are cut where the line starts and ends, which `sliceable` allows at every cluster
-    /// start of left-to-right text. The glyphs keep what shaping the whole paragraph gave them (a
-    /// kerning pair across the line end included, as line breaking measured it).
+    /// its glyphs are cut where the line starts and ends, which `MeasuredLine.sliceable` allows at
+    /// every cluster start of left-to-right text. The glyphs keep what shaping the whole paragraph
+    /// gave them (a kerning pair across the line end included, as line breaking measured it).
     public func shapeLine(_ line: Range<Int>, of metrics: ParagraphMetrics, ranges: [StyledRange], wordEnds: [Int],
                           endsParagraph: Bool) -> ShapedLine {
         let scale = Double(thaireport_pango_scale())
@@ -112,12 +109,13 @@ extension TextShaper {
         }
         let inside = Array(wordEnds[low...].prefix { $0 < line.upperBound })
         if metrics.preparation == preparedTexts, let measured = measuredLine(containing: line),
-           sliceable(measured.line, before: line.lowerBound), sliceable(measured.line, before: line.upperBound) {
+           measured.sliceable(before: line.lowerBound), measured.sliceable(before: line.upperBound) {
             let sizeOf = { (byte: Int) -> Double in
                 ranges.last(where: { $0.bytes.contains(byte) })?.font.size ?? ranges.first?.font.size ?? 12
             }
-            var shaped = extract(line: measured.line, window: measured.bytes == line ? nil : line, utf8: metrics.utf8,
-                                 breaks: inside, scale: scale, sizeOf: sizeOf)
+            let whole = measured.bytes == line
+            var shaped = extract(line: measured.line, items: whole ? measured.items[...] : measured.items(holding: line),
+                                 window: whole ? nil : line, utf8: metrics.utf8, breaks: inside, scale: scale, sizeOf: sizeOf)
             shaped.bytes = line
             shaped.endsParagraph = endsParagraph
             return shaped
@@ -137,7 +135,7 @@ extension TextShaper {
         guard let first = pango_layout_get_line_readonly(layout, 0) else {
             return ShapedLine(runs: [], width: 0, ascent: 0, descent: 0, bytes: line, endsParagraph: endsParagraph)
         }
-        var shaped = extract(line: first, utf8: bytes, breaks: breaks, scale: scale, sizeOf: sizeOf)
+        var shaped = extract(line: first, items: Self.items(of: first)[...], utf8: bytes, breaks: breaks, scale: scale, sizeOf: sizeOf)
         let offset = line.lowerBound
         for r in shaped.runs.indices {
             shaped.runs[r].textStart += offset
@@ -150,7 +148,7 @@ extension TextShaper {
 
     /// The measuring layout's line (a hard line of the paragraph) that holds all of `bytes`, if one
     /// does (binary search).
-    private func measuredLine(containing bytes: Range<Int>) -> (bytes: Range<Int>, line: UnsafeMutablePointer<PangoLayoutLine>)? {
+    private func measuredLine(containing bytes: Range<Int>) -> MeasuredLine? {
         var low = 0, high = measuredLines.count
         while low < high {  // the first line starting after `bytes` does
             let middle = (low + high) / 2

@@ -82,8 +82,8 @@ public final class TextShaper {
     /// `shapeLine` knows whether `layout` still holds the paragraph `measure` shaped. Beyond
     /// `shapedTexts`, these are lines shaped alone.
     public internal(set) var preparedTexts = 0
-    /// The lines of the paragraph `measure` shaped last (one per hard line), with their bytes, in order.
-    var measuredLines: [(bytes: Range<Int>, line: UnsafeMutablePointer<PangoLayoutLine>)] = []
+    /// The lines of the paragraph `measure` shaped last (one per hard line), in order.
+    var measuredLines: [MeasuredLine] = []
     /// `width(of:font:)`'s answers so far.
     private var labelWidths: [LabelKey: Double] = [:]
 
@@ -119,7 +119,7 @@ public final class TextShaper {
         var node = pango_layout_get_lines_readonly(layout)
         while let current = node {
             let line = current.pointee.data.assumingMemoryBound(to: PangoLayoutLine.self)
-            lines.append(extract(line: line, utf8: utf8, breaks: breaks, scale: scale, sizeOf: sizeOf))
+            lines.append(extract(line: line, items: Self.items(of: line)[...], utf8: utf8, breaks: breaks, scale: scale, sizeOf: sizeOf))
             node = current.pointee.next
         }
         return lines
@@ -143,21 +143,19 @@ public final class TextShaper {
         return offsets
     }
 
-    /// The glyph runs of a Pango line, or of the bytes `window` of it (cut where `sliceable` allows),
-    /// with x measured from the first glyph taken. Byte offsets are those of `utf8`, the layout's text.
-    func extract(line: UnsafeMutablePointer<PangoLayoutLine>, window: Range<Int>? = nil, utf8: [UInt8], breaks: [Int],
-                 scale: Double, sizeOf: (Int) -> Double) -> ShapedLine {
+    /// The glyph runs of a Pango line, or of the bytes `window` of it (cut where
+    /// `MeasuredLine.sliceable` allows), with x measured from the first glyph taken. `items` are the line's glyph items, or those of
+    /// them that hold the window. Byte offsets are those of `utf8`, the layout's text.
+    func extract(line: UnsafeMutablePointer<PangoLayoutLine>, items: ArraySlice<UnsafeMutablePointer<PangoGlyphItem>>,
+                 window: Range<Int>? = nil, utf8: [UInt8], breaks: [Int], scale: Double, sizeOf: (Int) -> Double) -> ShapedLine {
         let lineStart = Int(line.pointee.start_index)
         let start = window?.lowerBound ?? lineStart
         let end = window?.upperBound ?? lineStart + Int(line.pointee.length)
         var runs: [GlyphRun] = []
         var x = 0.0
         var ascent = 0.0, descent = 0.0
-        var node = line.pointee.runs
         let empty = thaireport_glyph_empty()
-        while let current = node {
-            node = current.pointee.next
-            let item = current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
+        for item in items {
             let pangoItem = item.pointee.item!
             let glyphString = item.pointee.glyphs!
             let itemStart = Int(pangoItem.pointee.offset)
@@ -244,26 +242,15 @@ public final class TextShaper {
                           bytes: start..<end, endsParagraph: endsParagraph)
     }
 
-    /// Whether a line of Pango's layout can be cut before byte `byte` with its glyphs as they are:
-    /// at the line's ends, between its items, or in a left-to-right item where a cluster starts (a
-    /// base and its marks, a ligature, ำ's two glyphs stay on one side). Elsewhere the line is shaped
-    /// again instead.
-    func sliceable(_ line: UnsafeMutablePointer<PangoLayoutLine>, before byte: Int) -> Bool {
-        let lineStart = Int(line.pointee.start_index)
-        guard byte > lineStart, byte < lineStart + Int(line.pointee.length) else { return true }
+    /// The glyph items of a Pango line, in order.
+    static func items(of line: UnsafeMutablePointer<PangoLayoutLine>) -> [UnsafeMutablePointer<PangoGlyphItem>] {
+        var items: [UnsafeMutablePointer<PangoGlyphItem>] = []
         var node = line.pointee.runs
         while let current = node {
+            items.append(current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self))
             node = current.pointee.next
-            let item = current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
-            let itemStart = Int(item.pointee.item.pointee.offset)
-            if byte == itemStart { return true }
-            guard byte > itemStart, byte < itemStart + Int(item.pointee.item.pointee.length) else { continue }
-            guard item.pointee.item.pointee.analysis.level % 2 == 0 else { return false }
-            let glyphs = item.pointee.glyphs!
-            let first = Self.firstGlyph(in: glyphs, itemStart: itemStart, atOrAfter: byte)
-            return first < Int(glyphs.pointee.num_glyphs) && itemStart + Int(glyphs.pointee.log_clusters[first]) == byte
         }
-        return false
+        return items
     }
 
     /// The first glyph of a left-to-right item whose cluster starts at or after `byte` (binary search;
@@ -323,5 +310,51 @@ public final class TextShaper {
         let width = lines.map(\.width).max() ?? 0
         labelWidths[key] = width
         return width
+    }
+}
+
+/// A hard line of the paragraph `measure` shaped last, with its glyph items in order, so that a line
+/// cut from it finds its items and glyphs by binary search.
+struct MeasuredLine {
+    let bytes: Range<Int>
+    let line: UnsafeMutablePointer<PangoLayoutLine>
+    let items: [UnsafeMutablePointer<PangoGlyphItem>]
+
+    init(_ line: UnsafeMutablePointer<PangoLayoutLine>) {
+        let start = Int(line.pointee.start_index)
+        bytes = start..<(start + Int(line.pointee.length))
+        self.line = line
+        items = TextShaper.items(of: line)
+    }
+
+    /// The items that hold some of `window`.
+    func items(holding window: Range<Int>) -> ArraySlice<UnsafeMutablePointer<PangoGlyphItem>> {
+        var low = 0, high = items.count
+        while low < high {  // the first item ending after the window's start
+            let middle = (low + high) / 2
+            if Self.end(of: items[middle]) <= window.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < items.count, Self.start(of: items[end]) < window.upperBound { end += 1 }
+        return items[low..<end]
+    }
+
+    /// Whether the line can be cut before byte `byte` with its glyphs as they are: at its ends,
+    /// between its items, or in a left-to-right item where a cluster starts (a base and its marks, a
+    /// ligature, ำ's two glyphs stay on one side). Elsewhere the line is shaped again instead.
+    func sliceable(before byte: Int) -> Bool {
+        guard byte > bytes.lowerBound, byte < bytes.upperBound else { return true }
+        guard let item = items(holding: byte..<(byte + 1)).first else { return false }
+        let itemStart = Self.start(of: item)
+        if byte == itemStart { return true }
+        guard item.pointee.item.pointee.analysis.level % 2 == 0 else { return false }
+        let glyphs = item.pointee.glyphs!
+        let first = TextShaper.firstGlyph(in: glyphs, itemStart: itemStart, atOrAfter: byte)
+        return first < Int(glyphs.pointee.num_glyphs) && itemStart + Int(glyphs.pointee.log_clusters[first]) == byte
+    }
+
+    private static func start(of item: UnsafeMutablePointer<PangoGlyphItem>) -> Int { Int(item.pointee.item.pointee.offset) }
+    private static func end(of item: UnsafeMutablePointer<PangoGlyphItem>) -> Int {
+        Int(item.pointee.item.pointee.offset) + Int(item.pointee.item.pointee.length)
     }
 }

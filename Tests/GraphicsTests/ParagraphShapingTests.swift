@@ -92,10 +92,10 @@ final class ParagraphShapingTests: XCTestCase {
         let text = "น้ำใจ"
         let shaper = TextShaper(library: try FontLibrary(files: [Self.fontFile]))
         let metrics = shaper.measure(text: text, ranges: ranges(text))
-        let layoutLine = try XCTUnwrap(shaper.measuredLines.first?.line)
-        XCTAssertTrue(shaper.sliceable(layoutLine, before: "น้ำ".utf8.count))
-        XCTAssertTrue(shaper.sliceable(layoutLine, before: "น".utf8.count), "้ำ is a cluster of its own")
-        XCTAssertFalse(shaper.sliceable(layoutLine, before: "น้".utf8.count), "inside ้ำ's cluster")
+        let measured = try XCTUnwrap(shaper.measuredLines.first)
+        XCTAssertTrue(measured.sliceable(before: "น้ำ".utf8.count))
+        XCTAssertTrue(measured.sliceable(before: "น".utf8.count), "้ำ is a cluster of its own")
+        XCTAssertFalse(measured.sliceable(before: "น้".utf8.count), "inside ้ำ's cluster")
         let before = shaper.preparedTexts
         let line = shaper.shapeLine(0..<"น้".utf8.count, of: metrics, ranges: ranges(text), wordEnds: [], endsParagraph: false)
         XCTAssertEqual(shaper.preparedTexts - before, 1, "shaped alone")
