@@ -7,10 +7,12 @@ justified at all and would be torn open at one point).
 Usage: python3 scripts/justify-gaps.py FILE.pdf [MIN_LINE_WIDTH_PT] [FIRST-LAST]   (needs: pip install pdfminer.six)
 Only lines at least MIN_LINE_WIDTH_PT wide (default 150) and made of Thai text are measured, on pages
 FIRST to LAST (default: all; table rows are not lines, so measure pages of running text).
-Example: the justified 7 cm pages of the stress test, pages 29-40 of
-`thaireport render Tests/Fixtures/narrow-columns.yaml`: justify-gaps.py narrow.pdf 100 29-40
+Example: the justified 7 cm pages of the stress test, the pages 11 cm wide at the end of
+`thaireport render Tests/Fixtures/narrow-columns.yaml` (29-39 today; `pdfinfo -f 1 -l 40` lists page
+sizes): justify-gaps.py narrow.pdf 100 29-39
 Gaps are in em of the line's font size. Prints a summary (for the distributed gaps: median, 95th
-percentile, maximum and the number of lines with a gap over 1 em) and the ten worst lines, then the
+percentile, maximum and the number of lines with a gap over 1 em; a line set tighter to fit, whose gaps
+shrank, counts as one with nothing added) and the ten worst lines, then the
 lines left short: lines of any width that do not end their paragraph (the next line is not indented)
 yet end before the page's right edge (a line without spaces whose letter gaps reached their limit),
 how many fall more than 0.1 and more than 1 em short, and the largest shortfall.
@@ -98,7 +100,7 @@ def measure(line):
     else:
         before = slack
     added = max(extras + [sum(extras[i - 1:i + 1]) for i, c in enumerate(line) if c.get_text() == " " and 0 < i < len(line) - 1] or [0])
-    return before / size, after / size, len(space_chars), "".join(c.get_text() for c in line), added / size
+    return before / size, after / size, len(space_chars), "".join(c.get_text() for c in line), added / size, min(extras or [0]) / size
 
 
 def summary(title, values):
@@ -120,8 +122,12 @@ def main(pdf, minimum=150.0, page_range=None):
         if not any("\u0e01" <= c.get_text() <= "\u0e5b" for c in line):
             continue
         rows.append(measure(line))
-    justified = [r for r in rows if r[1] > 0.001 or r[0] > 0.001]
-    print(f"lines measured: {len(rows)}, lines with added space: {len(justified)}")
+    # A line set tighter to fit has gaps that shrank (negative) and none that grew.
+    tighter = [r for r in rows if r[1] <= 0.001 and r[0] <= 0.001 and r[5] < -0.005]
+    justified = [r for r in rows if r[1] > 0.001 or r[0] > 0.001] + tighter
+    print(f"lines measured: {len(rows)}, lines with added space: {len(justified) - len(tighter)}, "
+          f"lines set tighter (gaps shrunk to fit, counted below with nothing added): {len(tighter)}"
+          + (f", tightest gap {min(r[5] for r in tighter):.3f} em" if tighter else ""))
     if not justified:
         return
     before = [r[0] for r in justified]
@@ -129,12 +135,12 @@ def main(pdf, minimum=150.0, page_range=None):
     print(f"largest gap per line, em   space-only: max {max(before):.2f} median {statistics.median(before):.2f}   "
           f"distributed: max {max(after):.2f} median {statistics.median(after):.2f}")
     print(summary("distributed, largest gap per line (a space with what was added around it)", after))
-    print(summary("distributed, space added to the largest gap (natural space width left out)", [r[4] for r in justified]))
+    print(summary("distributed, space added to the largest gap (natural space width left out)", [max(0.0, r[4]) for r in justified]))
     print(f"lines with no space (space-only cannot justify them): {sum(1 for r in justified if r[2] == 0)}")
     for limit in (1.0, 2.0):
         print(f"lines with a gap over {limit:.0f} em: space-only {sum(1 for b in before if b > limit)}, "
               f"distributed {sum(1 for a in after if a > limit)}")
-    for b, a, n, text, _ in sorted(justified, reverse=True)[:10]:
+    for b, a, n, text, _, _ in sorted(justified, reverse=True)[:10]:
         print(f"  {b:5.2f} -> {a:4.2f} em  spaces={n}  {text[:60]}")
     short = short_lines(pdf, pages)
     print(f"lines left short (not ending their paragraph): {len(short)} lines, over 0.1 em short: "

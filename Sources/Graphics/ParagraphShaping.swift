@@ -17,6 +17,9 @@ public struct ParagraphMetrics {
         public static let mandatory = Position(rawValue: 4)
         /// The character before is white space.
         public static let afterWhite = Position(rawValue: 8)
+        /// Justification may add or take space before this position: a character (a base with its
+        /// marks, ำ included) and a glyph cluster both start here, as `Justifier.gaps` finds gaps.
+        public static let gap = Position(rawValue: 16)
     }
 
     /// The paragraph's UTF-8 bytes.
@@ -46,6 +49,7 @@ extension TextShaper {
         prepare(text: text, ranges: ranges)
         let utf8 = Array(text.utf8)
         var cluster = [Double](repeating: 0, count: utf8.count + 1)
+        var startsGlyphCluster = [Bool](repeating: false, count: utf8.count + 1)
         measuredLines.removeAll(keepingCapacity: true)
         var lines = pango_layout_get_lines_readonly(layout)
         while let lineNode = lines {
@@ -57,7 +61,10 @@ extension TextShaper {
                 let glyphs = item.pointee.glyphs!
                 for g in 0..<Int(glyphs.pointee.num_glyphs) {
                     let byte = itemStart + Int(glyphs.pointee.log_clusters[g])
-                    if byte < utf8.count { cluster[byte] += Double(glyphs.pointee.glyphs[g].geometry.width) / scale }
+                    if byte < utf8.count {
+                        cluster[byte] += Double(glyphs.pointee.glyphs[g].geometry.width) / scale
+                        startsGlyphCluster[byte] = true
+                    }
                 }
             }
             lines = lineNode.pointee.next
@@ -86,6 +93,11 @@ extension TextShaper {
                 byte += UTF8.width(scalar)
                 index += 1
             }
+        }
+        var byte = 0
+        for character in text {
+            if startsGlyphCluster[byte] { positions[byte].insert(.gap) }
+            byte += character.utf8.count
         }
         return ParagraphMetrics(utf8: utf8, advance: advance, positions: positions, preparation: preparedTexts)
     }

@@ -27,13 +27,16 @@ struct CompoundWords {
     /// Words that only start a compound (ความ|คิดเห็น would leave ความ hanging at a line's end).
     static let prefixes: Set<String> = ["ความ", "การ", "ผู้", "นัก", "ชาว", "ที่", "เครื่อง"]
 
-    /// Segments `text` between the `boundaries` (byte offsets no word may cross, e.g. names' ends).
-    init(dictionary: ThaiDictionary, text: String, utf8: [UInt8], boundaries: [Int]) {
+    /// Segments `text` between the `boundaries` (byte offsets no word may cross, e.g. names' ends);
+    /// of equally few words, the segmentation whose word ends agree most with `breaksAt` (libthai's
+    /// breaks, through Pango) wins.
+    init(dictionary: ThaiDictionary, text: String, utf8: [UInt8], boundaries: [Int], breaksAt: (Int) -> Bool) {
         var words: [Range<Int>] = []
         var start = 0
         for end in boundaries.filter({ $0 > 0 && $0 < utf8.count }) + [utf8.count] where end > start {
             let piece = String(decoding: utf8[start..<end], as: UTF8.self)
-            words += dictionary.words(in: piece).map { ($0.lowerBound + start)..<($0.upperBound + start) }
+            let offset = start
+            words += dictionary.words(in: piece, agreesAt: { breaksAt(offset + $0) }).map { ($0.lowerBound + start)..<($0.upperBound + start) }
             start = end
         }
         self.words = words

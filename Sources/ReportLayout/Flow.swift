@@ -11,6 +11,10 @@ struct Region {
     var height: Double
     /// True when nothing has been placed in this region yet (the block must make progress here).
     var atTop: Bool
+    /// The block placed just before keeps with this one, yet the two (with the rest of their chain)
+    /// are taller than a page: this block starts here, cutting a part it would rather keep whole,
+    /// so the one before is not left alone at the foot of a page.
+    var startsKeptChain = false
 }
 
 /// What placing a flow in a region did. The block's resume point is a value the paginator keeps.

@@ -70,7 +70,8 @@ struct LineBreakRules {
         let names = ThaiConventions.names(marked: marked, keepTogether: keepTogetherOccurrences(utf8), in: utf8)
         // Dictionary words are found between the names' boundaries, so a word overlapping a name's
         // start (นายก|องค์การ…) never hides the break before it.
-        let words = CompoundWords(dictionary: dictionary, text: text, utf8: utf8, boundaries: names.boundaries)
+        let words = CompoundWords(dictionary: dictionary, text: text, utf8: utf8, boundaries: names.boundaries,
+                                  breaksAt: { metrics.positions[$0].contains(.lineBreak) })
         var level = metrics.positions.map { position -> UInt8 in
             guard position.contains(.grapheme) else { return BreakLevel.never }
             return position.contains(.lineBreak) ? BreakLevel.free : BreakLevel.grapheme

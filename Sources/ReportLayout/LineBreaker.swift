@@ -6,9 +6,10 @@ import Graphics
 /// stretch wider than its column the next level opens, one at a time (`enable`). Left, centred
 /// and right text takes the longest line that fits (first fit); justified text chooses all its
 /// breaks together (total fit, as Knuth and Plass), weighing the widest white each line gets (a
-/// grown space, or the end of a line without spaces left short) and the cost of splitting a
-/// compound or a URL. Both are linear in the paragraph: a line is
-/// measured from prefix sums, and total fit keeps at most `maxActive` candidate line starts.
+/// grown space, or the end of a line without spaces left short), how far a line a little too wide
+/// shrinks its gaps to fit, and the cost of splitting a compound or a URL. Both are linear in the
+/// paragraph: a line is measured from prefix sums, and total fit keeps at most `maxActive`
+/// candidate line starts.
 struct LineBreaker {
     let metrics: ParagraphMetrics
     let levels: [UInt8]
@@ -112,29 +113,63 @@ struct LineBreaker {
         return ends
     }
 
-    /// The breaks with the least total demerits; a piece wider than its line stands alone.
+    /// The breaks with the least total demerits; a piece wider than its line stands alone. A line
+    /// may also be a little wider than its room when its gaps can shrink to fit
+    /// (`Justifier.shrinkCapacity`); it then weighs by how much of that it uses.
     private func totalFit(_ candidates: [Int]) -> [Int] {
-        var spaces = [Int32](repeating: 0, count: count + 1)
-        var clusters = [Int32](repeating: 0, count: count + 1)
+        // Gaps justification may grow or shrink (`ParagraphMetrics.Position.gap`) before each
+        // position, and those of them beside a space.
+        var gapsBefore = [Int32](repeating: 0, count: count + 1)
+        var spaceGapsBefore = [Int32](repeating: 0, count: count + 1)
+        var previousIsSpace = false
         for byte in 0..<count {
-            spaces[byte + 1] = spaces[byte] + (metrics.utf8[byte] == 0x20 ? 1 : 0)
-            clusters[byte + 1] = clusters[byte] + (metrics.positions[byte].contains(.grapheme) ? 1 : 0)
+            let isGap = metrics.positions[byte].contains(.gap)
+            let isSpace = metrics.utf8[byte] == 0x20
+            gapsBefore[byte + 1] = gapsBefore[byte] + (isGap ? 1 : 0)
+            spaceGapsBefore[byte + 1] = spaceGapsBefore[byte] + (isGap && (isSpace || previousIsSpace) ? 1 : 0)
+            if isGap { previousIsSpace = isSpace }
+        }
+        /// The end of a line's content (trailing white space is not set).
+        func contentEnd(_ start: Int, _ end: Int) -> Int {
+            var content = end
+            while content > start, ParagraphMetrics.isTrailingWhite(metrics.utf8[content - 1]) { content -= 1 }
+            return content
+        }
+        /// The line's gaps beside spaces and between clusters: before each cluster but its first.
+        func gaps(_ start: Int, _ content: Int) -> (space: Int, cluster: Int) {
+            guard content > start + 1 else { return (0, 0) }
+            let all = Int(gapsBefore[content] - gapsBefore[start + 1])
+            let beside = Int(spaceGapsBefore[content] - spaceGapsBefore[start + 1])
+            return (beside, all - beside)
+        }
+        /// Room left on the line from `start` to `end`: negative when it is wider than its room.
+        func slack(_ start: Int, _ content: Int) -> Double {
+            room(from: start) - (metrics.advance[content] - metrics.advance[start])
+        }
+        func fits(_ start: Int, _ end: Int) -> Bool {
+            let content = contentEnd(start, end)
+            let lineGaps = gaps(start, content)
+            return slack(start, content) + Justifier.shrinkCapacity(spaceGaps: lineGaps.space, clusterGaps: lineGaps.cluster, size: size) >= -0.01
         }
         func demerits(_ start: Int, _ end: Int) -> Double {
             let penalty = end == count ? 0 : Self.penalties[Int(min(levels[end], BreakLevel.grapheme))]
-            var content = end
-            while content > start, ParagraphMetrics.isTrailingWhite(metrics.utf8[content - 1]) { content -= 1 }
-            let slack = room(from: start) - (metrics.advance[content] - metrics.advance[start])
+            let content = contentEnd(start, end)
+            let slack = slack(start, content)
+            let (spaceGaps, clusterGaps) = gaps(start, content)
+            if slack < -0.01 {
+                // Shrunk to fit, the last line too: weighs as a space grown by half an em when all
+                // the line's shrink is used.
+                let capacity = Justifier.shrinkCapacity(spaceGaps: spaceGaps, clusterGaps: clusterGaps, size: size)
+                let badness = 100 * pow(min(1, -slack / max(capacity, 1e-9)), 3)
+                return (Self.lineDemerits + badness) * (Self.lineDemerits + badness) + penalty * penalty
+            }
             guard !isMandatory(end), slack > 0 else { return Self.lineDemerits * Self.lineDemerits + penalty * penalty }
-            let spaceCount = Int(spaces[content] - spaces[start])
-            let spaceGaps = 2 * spaceCount
-            let clusterGaps = max(0, Int(clusters[content] - clusters[start]) - 1 - spaceGaps)
             let shares = Justifier.shares(slack: slack, spaceGaps: spaceGaps, clusterGaps: clusterGaps, size: size)
             let spaceGrowth = 2 * shares.space / size, clusterGrowth = shares.cluster / size
             // A line without spaces whose letter gaps reach their limit stays short: the white left at
             // its end weighs as a space grown as wide would, so a hole between words is not preferred
             // to a shorter white at the line's end.
-            let shortfall = spaceCount == 0 ? max(0, slack - shares.cluster * Double(clusterGaps)) / size : 0
+            let shortfall = spaceGaps == 0 ? max(0, slack - shares.cluster * Double(clusterGaps)) / size : 0
             let widest = max(spaceGrowth, shortfall)
             let badness = min(1e7, 100 * pow(widest / 0.5, 3) + 100 * pow(clusterGrowth / Justifier.clusterLimit, 3))
             return (Self.lineDemerits + badness) * (Self.lineDemerits + badness) + penalty * penalty
@@ -145,7 +180,7 @@ struct LineBreaker {
         var earliest = 0
         for index in 1..<candidates.count {
             let end = candidates[index]
-            while earliest < index, metrics.width(candidates[earliest]..<end) > room(from: candidates[earliest]) + 0.01 { earliest += 1 }
+            while earliest < index, !fits(candidates[earliest], end) { earliest += 1 }
             if earliest == index {
                 // Nothing fits: the piece since the last candidate stands alone, overfull.
                 total[index] = total[index - 1] + 1e14

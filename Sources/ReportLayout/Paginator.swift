@@ -22,6 +22,8 @@ extension LayoutEngine {
         private var pageNumber = 0
         /// Nothing has been placed on the current page yet.
         private var atTop = true
+        /// The last flow placed keeps with the next, and their chain is taller than a page.
+        private var keptChainTooTall = false
         let engine: LayoutEngine
 
         init(engine: LayoutEngine, sink: ((PageFrame) throws -> Void)?) {
@@ -51,6 +53,8 @@ extension LayoutEngine {
             let bottom = setup.margins.top + setup.textHeight
             var resume: Flow.Resume?
             var first = true
+            let startsKeptChain = keptChainTooTall && !atTop
+            keptChainTooTall = room > setup.textHeight
             while true {
                 let gap = atTop ? 0 : previousSpaceAfter + flow.spaceBefore
                 if first, !atTop, room > 0, cursor + gap + room > bottom + 0.01, room <= setup.textHeight {
@@ -59,7 +63,7 @@ extension LayoutEngine {
                     continue
                 }
                 let region = Region(x: setup.margins.left, y: cursor + gap, width: setup.textWidth,
-                                    height: max(0, bottom - cursor - gap), atTop: atTop)
+                                    height: max(0, bottom - cursor - gap), atTop: atTop, startsKeptChain: first && startsKeptChain)
                 switch flow.place(from: resume, in: region, on: &page!) {
                 case let .finished(height):
                     advance(by: gap + height, after: flow)

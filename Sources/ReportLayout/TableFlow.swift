@@ -93,7 +93,8 @@ final class TableFlow: Flowable {
                 continue
             }
             let alone = region.atTop && !placedBody
-            if group.keepTogether, part.fits(within: pageHeight - headerHeight).fits, !alone { break }
+            let mustStart = region.startsKeptChain && !placedBody
+            if group.keepTogether, part.fits(within: pageHeight - headerHeight).fits, !alone, !mustStart { break }
             switch GroupCut.cut(&part, available: available, force: alone) {
             case .nothing:
                 break groups

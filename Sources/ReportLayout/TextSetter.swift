@@ -123,9 +123,10 @@ final class TextSetter {
         case .center: offset += max(0, (width - line.width) / 2)
         case .right: offset += max(0, width - line.width)
         case .justify:
-            if !line.endsParagraph, line.width < width {
-                Justifier.distribute(slack: width - line.width, over: &runs)
-                inkWidth = width
+            // Line breaking chose a line wider than its room (the last one too) where its gaps shrink
+            // to fit; a piece that fits nowhere shrinks as far as they allow.
+            if (!line.endsParagraph && line.width < width) || line.width > width + 0.01 {
+                inkWidth = line.width + Justifier.distribute(slack: width - line.width, over: &runs)
             }
         }
         if offset != 0 {
@@ -159,8 +160,10 @@ final class TextSetter {
 /// grapheme cluster (a base and its marks) always move together. A gap between clusters grows by at
 /// most `clusterLimit` em, so it does not read as a word space; the rest goes to the spaces. In a
 /// line whose spaces would then grow by more than `looseSpaceLimit` em (or that has no spaces), the
-/// cluster gaps grow up to `looseClusterLimit` em first. Line breaking weighs these growths when it
-/// chooses a justified paragraph's breaks (`LineBreaker`).
+/// cluster gaps grow up to `looseClusterLimit` em first. A line a little wider than its room
+/// shrinks instead: its spaces by up to `spaceShrinkLimit` em, its cluster gaps by up to
+/// `clusterShrinkLimit`. Line breaking weighs these growths and shrinks when it chooses a justified
+/// paragraph's breaks (`LineBreaker`).
 enum Justifier {
     /// Share of the slack a space takes, against 1 for a gap between two clusters (3: a space grows
     /// three times as much as a gap between letters, up to `clusterLimit`; 4 left the spaces of
@@ -176,11 +179,28 @@ enum Justifier {
     /// line's largest gap stays as small as copy-back allows (at 1 em, lines of a 16 cm column still
     /// had spaces of 1 em while their letters had room).
     static let looseSpaceLimit = 0.5
+    /// Most a space may lose, in em, on a line set a little tighter to fit (a third of Sarabun's
+    /// 0.243 em space, as TeX lets a space shrink by a third).
+    static let spaceShrinkLimit = 0.08
+    /// Most a gap between two clusters may lose, in em, on a line set tighter to fit: marks stay on
+    /// their base, and letters do not touch (Sarabun's side bearings are wider).
+    static let clusterShrinkLimit = 0.02
+
+    /// How much a line with these gaps can shrink, in points.
+    static func shrinkCapacity(spaceGaps: Int, clusterGaps: Int, size: Double) -> Double {
+        (Double(spaceGaps) * spaceShrinkLimit / 2 + Double(clusterGaps) * clusterShrinkLimit) * size
+    }
 
     /// How much each gap between clusters and each gap beside a space grows to take `slack`, and
     /// whether the line is too loose to set well (its spaces grow by more than `looseSpaceLimit` em,
     /// or, without spaces, its cluster gaps cannot take the slack within `clusterLimit` em).
+    /// A negative `slack` (a line set tighter) is taken from every gap in proportion to its limit.
     static func shares(slack: Double, spaceGaps: Int, clusterGaps: Int, size: Double) -> (cluster: Double, space: Double, tooLoose: Bool) {
+        if slack < 0 {
+            let capacity = shrinkCapacity(spaceGaps: spaceGaps, clusterGaps: clusterGaps, size: size)
+            let ratio = capacity > 0 ? min(1, -slack / capacity) : 0
+            return (-ratio * clusterShrinkLimit * size, -ratio * spaceShrinkLimit / 2 * size, false)
+        }
         let spaceGaps = Double(spaceGaps), clusterGaps = Double(clusterGaps)
         // Each space is two gaps (before and after it), each taking half a space's weight.
         var clusterShare = min(slack / max(1, clusterGaps + spaceGaps * spaceWeight / 2), clusterLimit * size)
@@ -234,9 +254,11 @@ enum Justifier {
         return gaps
     }
 
-    static func distribute(slack: Double, over runs: inout [GlyphRun]) {
+    /// Moves the glyphs of a line to spread `slack` over its gaps (`shares`); returns how much
+    /// wider the line got (negative: narrower).
+    static func distribute(slack: Double, over runs: inout [GlyphRun]) -> Double {
         let gaps = self.gaps(in: runs)
-        guard !gaps.isEmpty else { return }
+        guard !gaps.isEmpty else { return 0 }
         let spaceGaps = gaps.filter(\.isSpace).count
         let (clusterShare, spaceShare, _) = shares(slack: slack, spaceGaps: spaceGaps, clusterGaps: gaps.count - spaceGaps,
                                                    size: runs.map(\.size).max() ?? 12)
@@ -251,5 +273,6 @@ enum Justifier {
                 runs[r].glyphs[g].x += shift
             }
         }
+        return shift
     }
 }

@@ -42,7 +42,11 @@ public struct ThaiDictionary: Sendable {
     /// Each run of Thai letters is split into the fewest words, letters not covered by any word
     /// counting as one word each (and never more than a word would); a word never ends before a
     /// mark or a following vowel (ะ า ำ ๅ), which belong to the letter before them.
-    public func words(in text: String) -> [Range<Int>] {
+    /// Of the segmentations with the fewest words, the one with the fewest word ends where
+    /// `agreesAt` (a byte offset of `text`) is false: another segmenter's boundaries (libthai's,
+    /// through Pango) settle the ties the word count leaves (มาตรการ|ออก, not มาตร|การออก;
+    /// แนวทาง|การ, not แนว|ทางการ).
+    public func words(in text: String, agreesAt: (Int) -> Bool = { _ in true }) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var letters: [UInt8] = []
         var offsets: [Int] = []
@@ -50,7 +54,8 @@ public struct ThaiDictionary: Sendable {
         func segmentRun() {
             defer { letters.removeAll(keepingCapacity: true); offsets.removeAll(keepingCapacity: true) }
             guard letters.count >= 2 else { return }
-            for span in segment(letters) where span.count >= 2 {
+            let ends = (0...letters.count).map { $0 == letters.count || agreesAt(offsets[$0]) }
+            for span in segment(letters, agreedEnds: ends) where span.count >= 2 {
                 let end = span.upperBound < offsets.count ? offsets[span.upperBound] : byte
                 result.append(offsets[span.lowerBound]..<end)
             }
@@ -96,12 +101,17 @@ public struct ThaiDictionary: Sendable {
     /// Fewest-words segmentation of one run of letters, as ranges of letter indices (words of at
     /// most `longest` letters and single uncovered letters). With `even`, of the segmentations with
     /// the fewest words, the one whose lengths' squares sum least (for a single word's parts, whose
-    /// length is bounded by `longest`).
-    private func segment(_ letters: [UInt8], longest: Int = .max, even: Bool = false) -> [Range<Int>] {
+    /// length is bounded by `longest`). Otherwise, of those, the one with the fewest word ends
+    /// outside `agreedEnds` (indexed by letter, `n + 1` entries; empty: every end agrees).
+    private func segment(_ letters: [UInt8], longest: Int = .max, even: Bool = false, agreedEnds: [Bool] = []) -> [Range<Int>] {
         let n = letters.count
-        // A word costs `scale` (more than any sum of squared lengths when `even`), plus its squared length.
-        let scale = even ? (n + 1) * (n + 1) : 1
-        func wordCost(_ length: Int) -> Int { even ? scale + length * length : 1 }
+        // A word costs `scale` (more than any sum of squared lengths when `even`, or of
+        // disagreeing ends otherwise), plus its squared length or 1 if it ends where another
+        // segmenter sees no boundary.
+        let scale = even ? (n + 1) * (n + 1) : n + 1
+        func wordCost(_ length: Int, end: Int) -> Int {
+            even ? scale + length * length : scale + (agreedEnds.isEmpty || agreedEnds[end] ? 0 : 1)
+        }
         let unknownCost = 1_000 * scale
         var cost = [Int](repeating: Int.max, count: n + 1)
         var from = [Int](repeating: 0, count: n + 1)
@@ -117,8 +127,8 @@ public struct ThaiDictionary: Sendable {
             while index < n, index - start < longest, let next = child(of: node, letters[index]) {
                 node = next
                 index += 1
-                if isWord[Int(node)], index - start >= 2, canEnd(letters, at: index), cost[start] + wordCost(index - start) < cost[index] {
-                    cost[index] = cost[start] + wordCost(index - start)
+                if isWord[Int(node)], index - start >= 2, canEnd(letters, at: index), cost[start] + wordCost(index - start, end: index) < cost[index] {
+                    cost[index] = cost[start] + wordCost(index - start, end: index)
                     from[index] = start
                 }
             }

@@ -136,8 +136,14 @@ final class LineBreakingTests: XCTestCase {
         let result = try lines(paragraph(text, align: "justify"), width: "7cm")
         XCTAssertGreaterThan(result.count, 3)
         let size = 16 * 0.68
+        let looseLimit = 0.09 * size
         for line in result.dropLast() {
-            XCTAssertEqual(line.width, width, accuracy: 0.5, "not flush: \(line.text)")
+            // Flush, unless a line without spaces is left short with its letter gaps at their limit.
+            if line.text.contains(" ") || (gaps(line).max() ?? 0) < looseLimit - 0.01 {
+                XCTAssertEqual(line.width, width, accuracy: 0.5, "not flush: \(line.text)")
+            } else {
+                XCTAssertLessThan(line.width, width)
+            }
             // No gap is torn open: the largest is a fraction of an em.
             XCTAssertLessThan(gaps(line).max() ?? 0, 0.9 * size, line.text)
         }
@@ -157,7 +163,7 @@ final class LineBreakingTests: XCTestCase {
     }
 
     /// In a justified paragraph, a compound word that would leave the line before it too loose is
-    /// split between the smaller words it is made of (ผล|การดำเนินงาน), never inside a word that is
+    /// split between the smaller words it is made of (ผลการ|ดำเนินงาน), never inside a word that is
     /// not made of smaller ones; a left-aligned paragraph keeps it whole. A line still too loose
     /// grows its cluster gaps by at most `Justifier.looseClusterLimit` em, below what PDF readers
     /// take for a word space.
@@ -165,7 +171,7 @@ final class LineBreakingTests: XCTestCase {
         let text = "๓) มีรายงานผลการดำเนินงานตามแผนดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ ของหน่วยงาน"
         XCTAssertEqual(try lines(paragraph(text), width: "3.6cm").first?.text, "๓) มีรายงาน", "left-aligned: the compound stays whole")
         let justified = try lines(paragraph(text, align: "justify"), width: "3.6cm")
-        XCTAssertEqual(justified.prefix(2).map(\.text), ["๓) มีรายงานผล", "การดำเนินงานตาม"], "part of the compound fills the loose line")
+        XCTAssertEqual(justified.prefix(2).map(\.text), ["๓) มีรายงานผลการ", "ดำเนินงานตามแผน"], "part of the compound fills the loose line")
         XCTAssertEqual(try XCTUnwrap(justified.first).width, 3.6 * Units.cm, accuracy: 0.5)
         let size = 16 * 0.68
         for line in try lines(paragraph(text + " " + text, align: "justify"), width: "2.8cm").dropLast() {
@@ -204,6 +210,44 @@ final class LineBreakingTests: XCTestCase {
         XCTAssertGreaterThan(looseLines, 0, "some width leaves a loose line")
     }
 
+    /// A justified line, the last one too, may be a little wider than its room when its gaps shrink
+    /// to fit: a space by at most `Justifier.spaceShrinkLimit` (0.08 em), a gap between clusters by
+    /// at most `clusterShrinkLimit` (0.02 em). A left-aligned line never is.
+    func testAJustifiedLineShrinksItsGapsToFitWithinTheirLimits() throws {
+        let size = 16 * 0.68
+        let text = "(๑) ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ๒๕๖๗ ๑) มีแผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ ๒) มีการรายงานผลการดำเนินงานป้องกันการทุจริตของหน่วยงาน รอบ ๖ เดือน และรอบ ๑๒ เดือน"
+        var shrunk = 0
+        for width in stride(from: 4.0, through: 8.0, by: 0.25) {
+            let room = width * Units.cm
+            for line in try lines(paragraph(text), width: "\(width)cm") {
+                XCTAssertLessThanOrEqual(line.width, room + 0.01, "left, \(width) cm: \(line.text)")
+            }
+            for line in try lines(paragraph(text, align: "justify"), width: "\(width)cm") {
+                let plain = try XCTUnwrap(lines(paragraph(line.text), width: "30cm").first)
+                guard plain.width > room + 0.01 else { continue }
+                shrunk += 1
+                XCTAssertEqual(line.width, room, accuracy: 0.01, "\(width) cm: \(line.text)")
+                var positions: [Double] = [], isSpace: [Bool] = []
+                for run in line.runs {
+                    let bytes = Array(run.text.utf8)
+                    for glyph in run.glyphs {
+                        positions.append(glyph.x)
+                        isSpace.append(bytes[glyph.clusterByte - run.textStart] == 0x20)
+                    }
+                }
+                let natural: [Double] = plain.runs.flatMap { $0.glyphs.map(\.x) }
+                XCTAssertEqual(positions.count, natural.count)
+                for index in 1..<min(positions.count, natural.count) {
+                    let change: Double = (positions[index] - positions[index - 1]) - (natural[index] - natural[index - 1])
+                    let limit: Double = isSpace[index] || isSpace[index - 1] ? 0.04 : 0.02
+                    XCTAssertGreaterThanOrEqual(change, -limit * size - 0.001, "\(width) cm: \(line.text)")
+                    XCTAssertLessThanOrEqual(change, 0.001, "\(width) cm: \(line.text)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(shrunk, 3)
+    }
+
     /// Total fit weighs the white a line without spaces leaves at its end (its letter gaps at their
     /// limit) as a space grown as wide: a line 0.5 em short is better than a 1.4 em hole after the
     /// item number, and an item number does not stand alone on a line (๑. with 10.7 em to spare,
@@ -214,17 +258,18 @@ final class LineBreakingTests: XCTestCase {
         }
         let training = "๖. จัดให้มีการฝึกอบรมที่มีการสอดแทรกสาระด้านจริยธรรมของเจ้าหน้าที่/กิจกรรมเสริมสร้าง/ส่งเสริมจริยธรรม"
         XCTAssertEqual(try lines(paragraph(training), width: "7cm").map(\.text),
-                       ["๖. จัดให้มีการฝึกอบรมที่", "มีการสอดแทรกสาระด้านจริยธรรมของ", "เจ้าหน้าที่/กิจกรรมเสริมสร้าง/ส่งเสริม", "จริยธรรม"])
+                       ["๖. จัดให้มีการฝึกอบรมที่มีการ", "สอดแทรกสาระด้านจริยธรรมของเจ้าหน้าที่/", "กิจกรรมเสริมสร้าง/ส่งเสริมจริยธรรม"])
         let plan = "๑. จัดทำแผนปฏิบัติการป้องกันการทุจริต ที่มุ่งเน้นโครงการ/กิจกรรมที่เสริมสร้างความโปร่งใสในการปฏิบัติงาน หรือการให้บริการ"
-        XCTAssertEqual(try lines(paragraph(plan), width: "7cm").first?.text, "๑. จัดทำแผน")
+        XCTAssertEqual(try lines(paragraph(plan), width: "7cm").first?.text, "๑. จัดทำแผนปฏิบัติการ")
     }
 
     func testMarksMoveWithTheirBase() throws {
         let text = (1...6).map { _ in "ปี่ป้ฝ้ฟ้ฬ่ญูฐูฎุฏุน้ำก่ำที่ปั้น" }.joined()
-        let natural = try lines(paragraph(text), width: "6cm")
         let justified = try lines(paragraph(text, align: "justify"), width: "6cm")
-        XCTAssertEqual(natural.map(\.text), justified.map(\.text))
-        for (plain, spread) in zip(natural, justified) {
+        XCTAssertGreaterThan(justified.count, 2)
+        // Each justified line (grown or shrunk) against the same text set alone, left-aligned.
+        for spread in justified {
+            let plain = try XCTUnwrap(lines(paragraph(spread.text), width: "20cm").first)
             // Within each grapheme cluster (a base with its marks, e.g. ปั้ or น้ำ), glyphs keep their
             // offsets from the grapheme's first glyph. Pango's clusters are single characters, so the
             // graphemes come from the text.

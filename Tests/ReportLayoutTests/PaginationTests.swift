@@ -76,6 +76,25 @@ final class PaginationTests: XCTestCase {
         XCTAssertEqual(holding.count, 1, "a kept row is never split")
     }
 
+    func testHeadingBeforeAKeptRowTooTallForTheirPageIsNotLeftAlone() throws {
+        // A heading keeps with the table after it, whose first row is kept whole. When the heading,
+        // the table's header and that row cannot share any page, the row is cut below the heading
+        // rather than moved whole and the heading left alone at the foot of a page. With 37 lines
+        // the row alone fits an A4 page below the header, not with the heading as well.
+        for count in 35...38 {
+            let long = (1...count).map { "บรรทัดที่ \($0)" }.joined(separator: "\\n")
+            var yaml = "blocks:\n" + String(repeating: "- ย่อหน้าก่อนหัวข้อ\n", count: 6)
+            yaml += "- heading: หัวข้อของตาราง\n- table:\n    columns: [2cm, 1fr]\n    header: [ลำดับ, ผลการดำเนินการ]\n    rows:\n"
+            yaml += "    - {keep: true, cells: [\"๑\", \"\(long)\"]}\n"
+            let result = try pages(yaml)
+            let headingPage = try XCTUnwrap(result.first { $0.bookmarks.contains { $0.title == "หัวข้อของตาราง" } })
+            let texts = bodyLines(headingPage).map(\.text)
+            XCTAssertTrue(texts.contains("บรรทัดที่ 1"), "\(count) lines: \(texts.suffix(3))")
+            let lines = result.flatMap { bodyLines($0).map(\.text) }.filter { $0.hasPrefix("บรรทัดที่") }
+            XCTAssertEqual(lines, (1...count).map { "บรรทัดที่ \($0)" })
+        }
+    }
+
     func testHeadingIsKeptWithItsParagraph() throws {
         // Filler paragraphs bring the heading to the foot of page 1.
         let filler = String(repeating: "ข้อความทดสอบการตัดหน้า ", count: 12)

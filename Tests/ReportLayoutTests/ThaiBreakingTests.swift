@@ -48,6 +48,18 @@ final class ThaiBreakingTests: XCTestCase {
                        ["จัดทำโดยสำนัก", "ปลัด องค์การ", "บริหารส่วน", "ตำบล"])
     }
 
+    func testEqualSegmentationsFollowLibthaisBoundaries() throws {
+        // แนวทางการจัดการ reads as แนว|ทางการ|จัดการ or แนวทาง|การ|จัดการ (three words each); libthai
+        // reads the second, so a line may end after แนวทาง, and never after แนว.
+        var endsAfterGuideline = 0
+        for width in stride(from: 4.5, through: 6.5, by: 0.1) {
+            let set = try lines("มีและเผยแพร่คู่มือหรือแนวทางการจัดการเรื่องร้องเรียน", width: "\(width)cm", align: "left")
+            XCTAssertFalse(set.contains { $0.hasSuffix("หรือแนว") }, "\(width) cm: \(set)")
+            if set.first?.hasSuffix("แนวทาง") == true { endsAfterGuideline += 1 }
+        }
+        XCTAssertGreaterThan(endsAfterGuideline, 0)
+    }
+
     // MARK: Names
 
     func testAWordOverlappingANamesStartDoesNotBlockTheBreakBeforeIt() throws {
@@ -82,7 +94,7 @@ final class ThaiBreakingTests: XCTestCase {
     func testAURLBreaksOnlyAfterSlashDotHyphenOrQuestionMark() throws {
         let text = "แจ้งเหตุผ่านเว็บไซต์ของสำนักบริหารการทะเบียน มท. https://stat.bora.dopa.go.th/stat/statnew/statMONTH/statmonth/"
         XCTAssertEqual(try lines(text, width: "4cm"),
-                       ["แจ้งเหตุผ่านเว็บไซต์ของ", "สำนักบริหารการทะเบียน ", "มท. https://stat.bora.", "dopa.go.th/stat/",
+                       ["แจ้งเหตุผ่านเว็บไซต์", "ของสำนักบริหารการ", "ทะเบียน มท. https://stat.", "bora.dopa.go.th/stat/",
                         "statnew/statMONTH/", "statmonth/"])
     }
 

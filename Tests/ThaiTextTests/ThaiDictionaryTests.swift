@@ -17,6 +17,21 @@ final class ThaiDictionaryTests: XCTestCase {
         XCTAssertEqual(words("การบริหารส่วนตำบล"), ["การ", "บริหาร", "ส่วน", "ตำบล"])
     }
 
+    func testAnotherSegmentersBoundariesSettleATie() {
+        // แนว|ทางการ|จัดการ and แนวทาง|การ|จัดการ are both three words; libthai's boundaries decide.
+        let dictionary = ThaiDictionary(words: ["แนว", "ทาง", "แนวทาง", "ทางการ", "การ", "จัดการ", "มาตร", "มาตรการ", "ออก"])
+        func words(_ text: String, boundaries: Set<Int>) -> [String] {
+            let utf8 = Array(text.utf8)
+            return dictionary.words(in: text, agreesAt: { boundaries.contains($0) }).map { String(decoding: utf8[$0], as: UTF8.self) }
+        }
+        let guideline = "แนวทางการจัดการ"
+        XCTAssertEqual(words(guideline, boundaries: [18, 27]), ["แนวทาง", "การ", "จัดการ"])
+        XCTAssertEqual(words(guideline, boundaries: [9, 27]), ["แนว", "ทางการ", "จัดการ"])
+        XCTAssertEqual(words("มาตรการออก", boundaries: [21]), ["มาตรการ", "ออก"])
+        // Fewer words still win over agreement.
+        XCTAssertEqual(words("แนวทาง", boundaries: [9]), ["แนวทาง"])
+    }
+
     func testRangesAreUTF8BytesAcrossOtherText() {
         let text = "ITA ๒๕๖๘ งบประมาณ (ดี)"
         let ranges = dictionary.words(in: text)
