@@ -4,8 +4,9 @@ import ThaiText
 /// The Thai dictionary words of a paragraph and where each may split. A word is kept whole; a
 /// compound (a word made of smaller dictionary words) may split between its parts when the pieces
 /// on both sides are at least two syllables or a free-standing word (ผลการ|ดำเนินงาน, never
-/// หอการ|ค้า or เว็บ|ไซต์); inside a word, never at libthai's guesses. Runs of Thai letters that no
-/// dictionary word covers (a surname) are kept whole too.
+/// หอการ|ค้า or เว็บ|ไซต์); inside a word, never at libthai's guesses. Two adjacent words that
+/// libthai reads as one split the same way. Runs of Thai letters that no dictionary word covers (a
+/// surname) are kept whole too.
 struct CompoundWords {
     /// Dictionary words, as UTF-8 byte ranges of the paragraph, in order.
     let words: [Range<Int>]
@@ -58,6 +59,13 @@ struct CompoundWords {
             if depth == 0 { for part in parts { split(part, depth: 1) } }
         }
         for word in words { split(word, depth: 0) }
+        // Two words of the list where libthai reads one (ความรู้|ความเข้าใจ) split as a compound of them.
+        for (word, next) in zip(words, words.dropFirst()) where word.upperBound == next.lowerBound && !breaksAt(word.upperBound) {
+            let name = String(decoding: utf8[word], as: UTF8.self), nextName = String(decoding: utf8[next], as: UTF8.self)
+            let left = !Self.prefixes.contains(name) && (Self.syllables(in: utf8[word]) >= 2 || Self.freeStanding.contains(name))
+            let right = Self.syllables(in: utf8[next]) >= 2 || Self.freeStanding.contains(nextName)
+            splits.append((word.upperBound, left && right, true))
+        }
         self.splits = splits
         unknownRuns = Self.uncovered(utf8, by: words)
     }

@@ -48,6 +48,14 @@ final class ThaiBreakingTests: XCTestCase {
                        ["จัดทำโดยสำนัก", "ปลัด องค์การ", "บริหารส่วน", "ตำบล"])
     }
 
+    func testTwoListWordsLibthaiReadsAsOneSplitAsACompound() throws {
+        // libthai reads no break in ความรู้ความเข้าใจ; the word list reads ความรู้ | ความเข้าใจ, both of
+        // two syllables: justified text may split there at a cost, left-aligned text keeps it whole.
+        let text = "๔. จัดให้มีกิจกรรมเสริมสร้างความรู้ความเข้าใจ หรือจัดการฝึกอบรมที่มีสาระด้านมาตรฐานทางจริยธรรม"
+        XCTAssertEqual(try lines(text, width: "6.5cm").first, "๔. จัดให้มีกิจกรรมเสริมสร้างความรู้")
+        XCTAssertEqual(try lines(text, width: "6.5cm", align: "left").first, "๔. จัดให้มีกิจกรรมเสริมสร้าง")
+    }
+
     func testEqualSegmentationsFollowLibthaisBoundaries() throws {
         // แนวทางการจัดการ reads as แนว|ทางการ|จัดการ or แนวทาง|การ|จัดการ (three words each); libthai
         // reads the second, so a line may end after แนวทาง, and never after แนว.
