@@ -17,9 +17,9 @@ public struct ParagraphMetrics {
         public static let mandatory = Position(rawValue: 4)
         /// The character before is white space.
         public static let afterWhite = Position(rawValue: 8)
-        /// Justification may add or take space before this position: a character (a base with its
-        /// marks, ำ included) and a glyph cluster both start here, as `Justifier.gaps` finds gaps.
-        public static let gap = Position(rawValue: 16)
+        /// A glyph cluster starts here (where a character starts too, justification may add or
+        /// take space: `Justifier.gaps`).
+        public static let glyphCluster = Position(rawValue: 16)
     }
 
     /// The paragraph's UTF-8 bytes.
@@ -94,11 +94,7 @@ extension TextShaper {
                 index += 1
             }
         }
-        var byte = 0
-        for character in text {
-            if startsGlyphCluster[byte] { positions[byte].insert(.gap) }
-            byte += character.utf8.count
-        }
+        for byte in 0..<utf8.count where startsGlyphCluster[byte] { positions[byte].insert(.glyphCluster) }
         return ParagraphMetrics(utf8: utf8, advance: advance, positions: positions, preparation: preparedTexts)
     }
 

@@ -117,17 +117,23 @@ struct LineBreaker {
     /// may also be a little wider than its room when its gaps can shrink to fit
     /// (`Justifier.shrinkCapacity`); it then weighs by how much of that it uses.
     private func totalFit(_ candidates: [Int]) -> [Int] {
-        // Gaps justification may grow or shrink (`ParagraphMetrics.Position.gap`) before each
-        // position, and those of them beside a space.
+        // Gaps justification may grow or shrink before each position, and those of them beside a
+        // space: where a character (a base with its marks, ำ included) and a glyph cluster both
+        // start, as `Justifier.gaps` finds them.
         var gapsBefore = [Int32](repeating: 0, count: count + 1)
         var spaceGapsBefore = [Int32](repeating: 0, count: count + 1)
         var previousIsSpace = false
-        for byte in 0..<count {
-            let isGap = metrics.positions[byte].contains(.gap)
+        var byte = 0
+        for character in String(decoding: metrics.utf8, as: UTF8.self) {
+            let isGap = metrics.positions[byte].contains(.glyphCluster)
             let isSpace = metrics.utf8[byte] == 0x20
-            gapsBefore[byte + 1] = gapsBefore[byte] + (isGap ? 1 : 0)
-            spaceGapsBefore[byte + 1] = spaceGapsBefore[byte] + (isGap && (isSpace || previousIsSpace) ? 1 : 0)
+            let end = byte + character.utf8.count
+            for inside in byte..<end {
+                gapsBefore[inside + 1] = gapsBefore[byte] + (isGap ? 1 : 0)
+                spaceGapsBefore[inside + 1] = spaceGapsBefore[byte] + (isGap && (isSpace || previousIsSpace) ? 1 : 0)
+            }
             if isGap { previousIsSpace = isSpace }
+            byte = end
         }
         /// The end of a line's content (trailing white space is not set).
         func contentEnd(_ start: Int, _ end: Int) -> Int {
