@@ -17,8 +17,8 @@ public struct ParagraphMetrics {
         public static let mandatory = Position(rawValue: 4)
         /// The character before is white space.
         public static let afterWhite = Position(rawValue: 8)
-        /// A glyph cluster starts here (where a character starts too, justification may add or
-        /// take space: `Justifier.gaps`).
+        /// A glyph cluster with a drawn glyph starts here (where a character starts too,
+        /// justification may add or take space: `Justifier.gaps`).
         public static let glyphCluster = Position(rawValue: 16)
     }
 
@@ -50,6 +50,7 @@ extension TextShaper {
         let utf8 = Array(text.utf8)
         var cluster = [Double](repeating: 0, count: utf8.count + 1)
         var startsGlyphCluster = [Bool](repeating: false, count: utf8.count + 1)
+        let empty = thaireport_glyph_empty(), unknown = thaireport_glyph_unknown_flag()
         measuredLines.removeAll(keepingCapacity: true)
         var lines = pango_layout_get_lines_readonly(layout)
         while let lineNode = lines {
@@ -62,8 +63,10 @@ extension TextShaper {
                 for g in 0..<Int(glyphs.pointee.num_glyphs) {
                     let byte = itemStart + Int(glyphs.pointee.log_clusters[g])
                     if byte < utf8.count {
-                        cluster[byte] += Double(glyphs.pointee.glyphs[g].geometry.width) / scale
-                        startsGlyphCluster[byte] = true
+                        let glyph = glyphs.pointee.glyphs[g]
+                        cluster[byte] += Double(glyph.geometry.width) / scale
+                        // A glyph a cut line keeps (`extract` drops empty and unknown ones).
+                        if glyph.glyph != empty, glyph.glyph & unknown == 0 { startsGlyphCluster[byte] = true }
                     }
                 }
             }

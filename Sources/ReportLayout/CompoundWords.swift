@@ -15,6 +15,9 @@ struct CompoundWords {
     /// Positions between the parts of a compound, whether the pieces there stand on their own, and
     /// whether the compound is a word of the text (not a part of one).
     private let splits: [(position: Int, standsAlone: Bool, outermost: Bool)]
+    /// Positions between two words of the list that libthai reads as one (ความรู้|ความเข้าใจ), and
+    /// whether the words on both sides stand on their own.
+    private let joinedByLibthai: [(position: Int, standsAlone: Bool)]
 
     /// Short words that stand on their own as a line's last or first piece of a compound (never a
     /// prefix such as การ or ความ, which would be left hanging).
@@ -59,20 +62,21 @@ struct CompoundWords {
             if depth == 0 { for part in parts { split(part, depth: 1) } }
         }
         for word in words { split(word, depth: 0) }
-        // Two words of the list where libthai reads one (ความรู้|ความเข้าใจ) split as a compound of them.
-        for (word, next) in zip(words, words.dropFirst()) where word.upperBound == next.lowerBound && !breaksAt(word.upperBound) {
+        self.splits = splits
+        joinedByLibthai = zip(words, words.dropFirst()).compactMap { word, next in
+            guard word.upperBound == next.lowerBound, !breaksAt(word.upperBound) else { return nil }
             let name = String(decoding: utf8[word], as: UTF8.self), nextName = String(decoding: utf8[next], as: UTF8.self)
             let left = !Self.prefixes.contains(name) && (Self.syllables(in: utf8[word]) >= 2 || Self.freeStanding.contains(name))
             let right = Self.syllables(in: utf8[next]) >= 2 || Self.freeStanding.contains(nextName)
-            splits.append((word.upperBound, left && right, true))
+            return (word.upperBound, left && right)
         }
-        self.splits = splits
         unknownRuns = Self.uncovered(utf8, by: words)
     }
 
     /// Raises the levels inside each word (where libthai guesses, then between clusters), except
-    /// between a compound's parts: where the pieces stand alone, at a cost in justified text or
-    /// first in a word too wide; between the parts of its parts and elsewhere, only after them.
+    /// between a compound's parts (or two words libthai reads as one): where the pieces stand alone,
+    /// at a cost in justified text or first in a word too wide; between the parts of its parts and
+    /// elsewhere, only after them.
     func apply(to level: inout [UInt8], justified: Bool) {
         for word in words where word.count > 1 {
             for position in (word.lowerBound + 1)..<word.upperBound where level[position] != BreakLevel.never {
@@ -82,6 +86,10 @@ struct CompoundWords {
         for split in splits where level[split.position] != BreakLevel.never {
             level[split.position] = !split.standsAlone || !split.outermost ? BreakLevel.insideWord
                 : justified ? BreakLevel.costly : BreakLevel.betweenParts
+        }
+        // Where libthai reads one word and nothing opened a break (a name's boundary stays free).
+        for joined in joinedByLibthai where level[joined.position] == BreakLevel.grapheme {
+            level[joined.position] = !joined.standsAlone ? BreakLevel.insideWord : justified ? BreakLevel.costly : BreakLevel.betweenParts
         }
     }
 

@@ -16,7 +16,8 @@ struct LineBreaker {
     /// Width of every line but the first, which is `firstIndent` narrower.
     let width: Double
     let firstIndent: Double
-    /// The paragraph's largest font size: gaps are weighed in em of it.
+    /// The paragraph's largest font size: gaps are weighed, and how far a line may shrink is
+    /// measured, in em of it.
     let size: Double
 
     /// Most candidate line starts total fit weighs for one line end.

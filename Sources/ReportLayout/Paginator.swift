@@ -49,12 +49,13 @@ extension LayoutEngine {
         /// flow's resume point is kept here between pages. A flow that cannot make progress on an
         /// empty page is reported at its place and left out.
         mutating func place<Flow: Flowable>(_ flow: Flow, keepingRoom room: Double) throws {
+            let startsKeptChain = keptChainTooTall && !atTop
+            keptChainTooTall = false
             guard let setup, !flow.isEmpty else { return }
+            keptChainTooTall = room > setup.textHeight
             let bottom = setup.margins.top + setup.textHeight
             var resume: Flow.Resume?
             var first = true
-            let startsKeptChain = keptChainTooTall && !atTop
-            keptChainTooTall = room > setup.textHeight
             while true {
                 let gap = atTop ? 0 : previousSpaceAfter + flow.spaceBefore
                 if first, !atTop, room > 0, cursor + gap + room > bottom + 0.01, room <= setup.textHeight {

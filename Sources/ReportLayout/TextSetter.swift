@@ -69,8 +69,10 @@ final class TextSetter {
         }
         let indent = firstIndent ?? style.firstLineIndent
         let alignment = align ?? style.align
+        // Line breaking weighs gaps, and measures how far a line may shrink, in em of this size.
+        let paragraphSize = ranges.map(\.font.size).max() ?? 12
         let shaped = breakLines(text, ranges: ranges, marked: marked, width: width, firstIndent: indent,
-                                justified: alignment == .justify)
+                                size: paragraphSize, justified: alignment == .justify)
         // A line is as tall as the largest span on it needs; lines and spans are both in text order.
         var firstTall = 0
         return shaped.enumerated().map { index, line in
@@ -83,7 +85,7 @@ final class TextSetter {
                 next += 1
             }
             return finish(line, width: width - lineIndent, indent: lineIndent, alignment: alignment,
-                          lineHeight: lineHeight, style: style, underlined: underlined)
+                          lineHeight: lineHeight, style: style, underlined: underlined, paragraphSize: paragraphSize)
         }
     }
 
@@ -96,11 +98,10 @@ final class TextSetter {
     /// (`LineBreakRules`), chooses the line ends (`LineBreaker`: first fit, or total fit in a
     /// `justified` paragraph) and shapes each chosen line. Linear in the paragraph's length.
     private func breakLines(_ text: String, ranges: [StyledRange], marked: [Range<Int>], width: Double,
-                            firstIndent: Double, justified: Bool) -> [ShapedLine] {
+                            firstIndent: Double, size: Double, justified: Bool) -> [ShapedLine] {
         let metrics = shaper.measure(text: text, ranges: ranges)
         let levels = rules.levels(in: text, metrics: metrics, marked: marked, justified: justified)
-        let breaker = LineBreaker(metrics: metrics, levels: levels, width: width, firstIndent: firstIndent,
-                                  size: ranges.map(\.font.size).max() ?? 12)
+        let breaker = LineBreaker(metrics: metrics, levels: levels, width: width, firstIndent: firstIndent, size: size)
         let wordEnds = breaker.wordEnds()
         var start = 0
         return breaker.lineEnds(justified: justified).map { end in
@@ -114,7 +115,7 @@ final class TextSetter {
     }
 
     private func finish(_ line: ShapedLine, width: Double, indent: Double, alignment: HorizontalAlignment,
-                        lineHeight: Double, style: TextStyle, underlined: [Range<Int>]) -> SetLine {
+                        lineHeight: Double, style: TextStyle, underlined: [Range<Int>], paragraphSize: Double) -> SetLine {
         var runs = line.runs
         var offset = indent
         var inkWidth = line.width
@@ -126,7 +127,7 @@ final class TextSetter {
             // Line breaking chose a line wider than its room (the last one too) where its gaps shrink
             // to fit; a piece that fits nowhere shrinks as far as they allow.
             if (!line.endsParagraph && line.width < width) || line.width > width + 0.01 {
-                inkWidth = line.width + Justifier.distribute(slack: width - line.width, over: &runs)
+                inkWidth = line.width + Justifier.distribute(slack: width - line.width, over: &runs, paragraphSize: paragraphSize)
             }
         }
         if offset != 0 {
@@ -255,13 +256,15 @@ enum Justifier {
     }
 
     /// Moves the glyphs of a line to spread `slack` over its gaps (`shares`); returns how much
-    /// wider the line got (negative: narrower).
-    static func distribute(slack: Double, over runs: inout [GlyphRun]) -> Double {
+    /// wider the line got (negative: narrower). Growth is measured in em of the line's largest
+    /// size, so a gap between clusters stays below what pdfminer reads as a space; shrink in em of
+    /// `paragraphSize`, as line breaking measured it when it chose the line.
+    static func distribute(slack: Double, over runs: inout [GlyphRun], paragraphSize: Double) -> Double {
         let gaps = self.gaps(in: runs)
         guard !gaps.isEmpty else { return 0 }
         let spaceGaps = gaps.filter(\.isSpace).count
-        let (clusterShare, spaceShare, _) = shares(slack: slack, spaceGaps: spaceGaps, clusterGaps: gaps.count - spaceGaps,
-                                                   size: runs.map(\.size).max() ?? 12)
+        let size = slack < 0 ? paragraphSize : runs.map(\.size).max() ?? 12
+        let (clusterShare, spaceShare, _) = shares(slack: slack, spaceGaps: spaceGaps, clusterGaps: gaps.count - spaceGaps, size: size)
         var shift = 0.0
         var gapIndex = 0
         for r in runs.indices {

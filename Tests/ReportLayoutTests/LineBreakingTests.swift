@@ -248,6 +248,22 @@ final class LineBreakingTests: XCTestCase {
         XCTAssertGreaterThan(shrunk, 3)
     }
 
+    /// A justified line never ends wider than its room, whatever else its paragraph holds: a larger
+    /// span elsewhere in it (line breaking measures shrink in em of the paragraph's largest size, and
+    /// so does the line), or characters drawn as nothing (a zero-width space has no gap to shrink).
+    func testAShrunkLineFitsItsRoomBesideLargerSpansAndInvisibleCharacters() throws {
+        let text = "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ เป็นเครื่องมือที่ช่วยยกระดับการบริหารงาน ให้เป็นไปตามหลักธรรมาภิบาล"
+        let mixed = "  - paragraph: {text: [\"\(text)\", {text: \" ผลการประเมิน\", size: 28}], align: justify}"
+        let invisible = paragraph(text.replacingOccurrences(of: "การ", with: "\u{200B}การ\u{200B}"), align: "justify")
+        for width in stride(from: 4.0, through: 8.0, by: 0.25) {
+            for blocks in [mixed, invisible] {
+                for line in try lines(blocks, width: "\(width)cm") {
+                    XCTAssertLessThanOrEqual(line.width, width * Units.cm + 0.01, "\(width) cm: \(line.text)")
+                }
+            }
+        }
+    }
+
     /// Total fit weighs the white a line without spaces leaves at its end (its letter gaps at their
     /// limit) as a space grown as wide: a line 0.5 em short is better than a 1.4 em hole after the
     /// item number, and an item number does not stand alone on a line (๑. with 10.7 em to spare,
