@@ -49,7 +49,7 @@ extension TextShaper {
         prepare(text: text, ranges: ranges)
         let utf8 = Array(text.utf8)
         var cluster = [Double](repeating: 0, count: utf8.count + 1)
-        var startsGlyphCluster = [Bool](repeating: false, count: utf8.count + 1)
+        var positions = [ParagraphMetrics.Position](repeating: [], count: utf8.count + 1)
         let empty = thaireport_glyph_empty(), unknown = thaireport_glyph_unknown_flag()
         measuredLines.removeAll(keepingCapacity: true)
         var lines = pango_layout_get_lines_readonly(layout)
@@ -66,7 +66,7 @@ extension TextShaper {
                         let glyph = glyphs.pointee.glyphs[g]
                         cluster[byte] += Double(glyph.geometry.width) / scale
                         // A glyph a cut line keeps (`extract` drops empty and unknown ones).
-                        if glyph.glyph != empty, glyph.glyph & unknown == 0 { startsGlyphCluster[byte] = true }
+                        if glyph.glyph != empty, glyph.glyph & unknown == 0 { positions[byte].insert(.glyphCluster) }
                     }
                 }
             }
@@ -79,7 +79,6 @@ extension TextShaper {
             sum += cluster[byte]
         }
         advance[utf8.count] = sum
-        var positions = [ParagraphMetrics.Position](repeating: [], count: utf8.count + 1)
         var count: Int32 = 0
         if let attributes = pango_layout_get_log_attrs_readonly(layout, &count) {
             var byte = 0
@@ -91,13 +90,12 @@ extension TextShaper {
                 if attributes[index].is_line_break != 0 { position.insert(.lineBreak) }
                 if attributes[index].is_mandatory_break != 0 { position.insert(.mandatory) }
                 if index > 0, attributes[index - 1].is_white != 0 { position.insert(.afterWhite) }
-                if byte <= utf8.count { positions[byte] = position }
+                if byte <= utf8.count { positions[byte].formUnion(position) }
                 guard let scalar = scalars.next() else { break }
                 byte += UTF8.width(scalar)
                 index += 1
             }
         }
-        for byte in 0..<utf8.count where startsGlyphCluster[byte] { positions[byte].insert(.glyphCluster) }
         return ParagraphMetrics(utf8: utf8, advance: advance, positions: positions, preparation: preparedTexts)
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 
 /// A file with no name in the output's folder (so nothing is left behind if the process dies) that
-/// Cairo writes its PDF into, buffered, and that the finished PDF is copied from. Keeps a digest of what was written, for the document's `/ID`. Readable again
-/// through `/proc/self/fd`. Owns the descriptor and closes it in `deinit`.
+/// Cairo writes its PDF into, buffered, and that the finished PDF is copied from. Keeps a digest of
+/// what was written, for the document's `/ID`. Readable again through `/proc/self/fd`. Owns the
+/// descriptor and closes it in `deinit`.
 final class ScratchFile {
     private let descriptor: Int32
     private var buffer: [UInt8] = []

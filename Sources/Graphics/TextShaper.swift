@@ -144,8 +144,9 @@ public final class TextShaper {
     }
 
     /// The glyph runs of a Pango line, or of the bytes `window` of it (cut where
-    /// `MeasuredLine.sliceable` allows), with x measured from the first glyph taken. `items` are the line's glyph items, or those of
-    /// them that hold the window. Byte offsets are those of `utf8`, the layout's text.
+    /// `MeasuredLine.sliceable` allows), with x measured from the first glyph taken. `items` are the
+    /// line's glyph items, or those of them that hold the window. Byte offsets are those of `utf8`,
+    /// the layout's text.
     func extract(line: UnsafeMutablePointer<PangoLayoutLine>, items: ArraySlice<UnsafeMutablePointer<PangoGlyphItem>>,
                  window: Range<Int>? = nil, utf8: [UInt8], breaks: [Int], scale: Double, sizeOf: (Int) -> Double) -> ShapedLine {
         let lineStart = Int(line.pointee.start_index)
