@@ -100,7 +100,7 @@ def cases():
     yield "templates", "division by a score of 0", {
         "t/template.yaml": "fields: {scores: {item: {value: number}}}\nlet:\n  percent: ${100 / average(scores.value)}\n"
         "document: {blocks: [\"${percent}\"]}\n", "r.yaml": "template: ./t\nscores: [{value: 0}]\n"}, render
-    for count in (20_000, 40_000, 100_000):
+    for count in (20_000, 40_000, 100_000, 1_000_000):
         yield "linear", f"one paragraph of {count:,} Thai letters", {"r.yaml": f"blocks:\n  - \"{thai_paragraph(count)}\"\n"}, render
     yield "linear", "a letter with 5,000 marks (refused past 30)", {"r.yaml": "blocks:\n  - \"ก" + "\u0e48" * 5000 + " ข\"\n"}, render
     yield "linear", "a Latin run of 100,000 letters", {"r.yaml": "blocks:\n  - \"" + "abcdefghij" * 10_000 + "\"\n"}, render
