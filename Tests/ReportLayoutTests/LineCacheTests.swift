@@ -1,5 +1,7 @@
 import Foundation
+@testable import Graphics
 import LayoutTestSupport
+import ReportModel
 @testable import ReportLayout
 import XCTest
 
@@ -45,6 +47,25 @@ final class LineCacheTests: XCTestCase {
                                  "paragraphs shaped again in later passes: \(withContents.shaped) against \(plain.shaped)")
         let uncached = try layOut(description(contents: true), budget: 0)
         XCTAssertGreaterThan(uncached.shaped, 2 * plain.shaped, "without kept lines every pass shapes again")
+    }
+
+    func testEachRunCountsAgainstTheBudgetBesideItsGlyphs() {
+        // A line of ten runs of one glyph each, as text that changes script at every letter sets.
+        let runs = (0..<10).map { index in
+            GlyphRun(font: FontID(index: 0), glyphs: [PositionedGlyph(id: 1, x: Double(index), y: 0, advance: 1, clusterByte: index)],
+                     text: "ก", textStart: index, clusters: [GlyphCluster(bytes: 0..<3, glyphs: 0..<1)], words: [0..<3],
+                     rightToLeft: false, size: 16)
+        }
+        let line = SetLine(runs: runs, width: 10, height: 20, baseline: 15, color: Color(red: 0, green: 0, blue: 0),
+                           underlines: [], underlineOffset: 0, underlineThickness: 0)
+        let request = SetLineCache.Request(spans: [ReportModel.Span("ก")], style: TextStyle(font: "Sarabun", size: 16), width: 100, align: nil, firstIndent: nil)
+        let cost = 10 + 10 * SetLineCache.runWeight
+        for (budget, kept) in [(cost - 1, false), (cost, true)] {
+            let cache = SetLineCache(glyphBudget: budget)
+            var sets = 0
+            for _ in 0..<2 { _ = cache.lines(for: request) { sets += 1; return [line] } }
+            XCTAssertEqual(sets, kept ? 1 : 2, "budget \(budget)")
+        }
     }
 
     func testKeptLinesGiveTheSamePagesAsSettingAgain() throws {
