@@ -102,6 +102,8 @@ def cases():
         "document: {blocks: [\"${percent}\"]}\n", "r.yaml": "template: ./t\nscores: [{value: 0}]\n"}, render
     for count in (20_000, 40_000, 100_000, 1_000_000):
         yield "linear", f"one paragraph of {count:,} Thai letters", {"r.yaml": f"blocks:\n  - \"{thai_paragraph(count)}\"\n"}, render
+    paragraph = "การพัฒนาคุณภาพชีวิต ของประชาชน ในท้องถิ่น data " * 12
+    yield "linear", "one section of 4,000 paragraphs", {"r.yaml": "blocks:\n" + f"  - \"{paragraph}\"\n" * 4000}, render
     yield "linear", "a letter with 5,000 marks (refused past 30)", {"r.yaml": "blocks:\n  - \"ก" + "\u0e48" * 5000 + " ข\"\n"}, render
     yield "linear", "a Latin run of 100,000 letters", {"r.yaml": "blocks:\n  - \"" + "abcdefghij" * 10_000 + "\"\n"}, render
     # Thai and Latin words in turn: 40,000 Pango items in one paragraph, cut into its lines.

@@ -20,6 +20,9 @@ public final class LayoutEngine {
     public internal(set) var warnings: [LayoutWarning] = []
     /// Glyphs of set lines kept across the passes of a document with a contents page (`SetLineCache`).
     var lineCacheGlyphBudget = 1_000_000
+    /// Most blocks a section's queue has held at once, placed ones not yet dropped included (tests
+    /// check that a long section does not keep what it placed).
+    public internal(set) var mostQueuedBlocks = 0
 
     /// `images` holds the decoded pictures of the document's image blocks; `dictionary`
     /// the Thai words kept whole when lines break (the document's own `words` are added to it).
@@ -76,6 +79,7 @@ public final class LayoutEngine {
                     queue += made
                     chainRoom += Array(repeating: nil, count: made.count)
                     nextBlock += 1
+                    mostQueuedBlocks = max(mostQueuedBlocks, queue.count)
                 }
                 return head + offset < queue.count ? queue[head + offset] : nil
             }
@@ -114,7 +118,9 @@ public final class LayoutEngine {
                     current = current.keepingEnd(withRoom: following.spaceBefore + following.leadHeight)
                 }
                 head += 1
-                if head >= 4_096, head * 2 >= queue.count {
+                // Placed blocks are dropped in batches (each costs as many moves as blocks stay), so
+                // a section holds the set lines of a few dozen blocks, not of all it placed.
+                if head >= 64, head * 2 >= queue.count {
                     queue.removeFirst(head)
                     chainRoom.removeFirst(head)
                     head = 0

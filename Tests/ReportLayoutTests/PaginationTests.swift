@@ -116,6 +116,21 @@ final class PaginationTests: XCTestCase {
         }
     }
 
+    func testALongSectionDropsTheBlocksItPlaced() throws {
+        // 600 short paragraphs, every tenth after a heading kept with it, in one section.
+        var yaml = "blocks:\n"
+        for index in 1...600 { yaml += index % 10 == 0 ? "- heading: หัวข้อ \(index)\n- \"ย่อหน้า \(index)\"\n" : "- \"ย่อหน้า \(index)\"\n" }
+        let engine = LayoutHarness.engine(try LayoutHarness.document(yaml))
+        var pages: [PageFrame] = []
+        try engine.layout { pages.append($0) }
+        XCTAssertLessThanOrEqual(engine.mostQueuedBlocks, 130, "placed blocks are dropped 64 at a time")
+        let texts = pages.flatMap { bodyLines($0).map(\.text) }
+        XCTAssertEqual(texts.filter { $0.hasPrefix("ย่อหน้า") }.count, 600, "every paragraph placed once")
+        for page in pages {
+            XCTAssertFalse(bodyLines(page).last?.text.hasPrefix("หัวข้อ") ?? false, "a heading never ends a page (page \(page.index))")
+        }
+    }
+
     func testNoSingleLineAloneAtFootOrHead() throws {
         let filler = String(repeating: "ข้อความทดสอบการตัดหน้า ", count: 12)
         var splits = 0
