@@ -167,7 +167,7 @@ struct LineBreaker {
                 // Shrunk to fit, the last line too: weighs as a space grown by half an em when all
                 // the line's shrink is used.
                 let capacity = Justifier.shrinkCapacity(spaceGaps: spaceGaps, clusterGaps: clusterGaps, size: size)
-                let badness = 100 * pow(min(1, -slack / max(capacity, 1e-9)), 3)
+                let badness = 100 * cube(min(1, -slack / max(capacity, 1e-9)))
                 return (Self.lineDemerits + badness) * (Self.lineDemerits + badness) + penalty * penalty
             }
             guard !isMandatory(end), slack > 0 else { return Self.lineDemerits * Self.lineDemerits + penalty * penalty }
@@ -178,7 +178,7 @@ struct LineBreaker {
             // to a shorter white at the line's end.
             let shortfall = spaceGaps == 0 ? max(0, slack - shares.cluster * Double(clusterGaps)) / size : 0
             let widest = max(spaceGrowth, shortfall)
-            let badness = min(1e7, 100 * pow(widest / 0.5, 3) + 100 * pow(clusterGrowth / Justifier.clusterLimit, 3))
+            let badness = min(1e7, 100 * cube(widest / 0.5) + 100 * cube(clusterGrowth / Justifier.clusterLimit))
             return (Self.lineDemerits + badness) * (Self.lineDemerits + badness) + penalty * penalty
         }
         var total = [Double](repeating: .infinity, count: candidates.count)
@@ -212,3 +212,7 @@ struct LineBreaker {
         return ends.reversed()
     }
 }
+
+/// `x` cubed: a line's badness grows with the cube of how far its gaps stretch or shrink, as in TeX
+/// (multiplied out: `pow` took a third of breaking a paragraph with a candidate at every letter).
+private func cube(_ x: Double) -> Double { x * x * x }
