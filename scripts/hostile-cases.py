@@ -102,6 +102,7 @@ def cases():
         "document: {blocks: [\"${percent}\"]}\n", "r.yaml": "template: ./t\nscores: [{value: 0}]\n"}, render
     for count in (20_000, 40_000, 100_000, 1_000_000):
         yield "linear", f"one paragraph of {count:,} Thai letters", {"r.yaml": f"blocks:\n  - \"{thai_paragraph(count)}\"\n"}, render
+    yield "linear", "400,000 Thai letters, each consonant after a leading vowel", {"r.yaml": "blocks:\n  - \"" + "เก" * 200_000 + "\"\n"}, render
     paragraph = "การพัฒนาคุณภาพชีวิต ของประชาชน ในท้องถิ่น data " * 12
     yield "linear", "one section of 4,000 paragraphs", {"r.yaml": "blocks:\n" + f"  - \"{paragraph}\"\n" * 4000}, render
     yield "linear", "a letter with 5,000 marks (refused past 30)", {"r.yaml": "blocks:\n  - \"ก" + "\u0e48" * 5000 + " ข\"\n"}, render

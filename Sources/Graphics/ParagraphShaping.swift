@@ -199,10 +199,10 @@ extension TextShaper {
 /// Pieces of a paragraph's long runs of Thai characters for Pango to break one by one. libthai's
 /// word breaking (which Pango calls once per item) takes time growing with the square of a run of
 /// Thai characters without a space; a run longer than `longest` characters is cut into pieces of
-/// about that length, before a consonant that does not follow a leading vowel, so shaping is
-/// unchanged. Pango then sees no break opportunity where one piece meets the next (libthai marks
-/// none at the start of its text): a missed break every `longest` characters of text that has no
-/// space, never a wrong one.
+/// about that length, where a syllable starts (`canStartPiece`), so shaping is unchanged. Pango
+/// then sees no break opportunity where one piece meets the next (libthai marks none at the start
+/// of its text): a missed break every `longest` characters of text that has no space, never a
+/// wrong one.
 enum ThaiRunPieces {
     /// Longest piece, in characters (a run this long without a space is not prose anyway: the
     /// longest in the seeds is under 200).
@@ -222,8 +222,7 @@ enum ThaiRunPieces {
         for scalar in text.unicodeScalars {
             if (0x0E00...0x0E7F).contains(scalar.value) {
                 if runLength == 0 { (pieceStart, pieceLength, index) = (byte, 0, 0) }
-                let startsPiece = (0x0E01...0x0E2E).contains(scalar.value) && !(0x0E40...0x0E44).contains(previous.value)
-                if pieceLength >= longest, startsPiece {
+                if pieceLength >= longest, canStartPiece(scalar, after: previous, pieceLength: pieceLength) {
                     pieces.append(Piece(bytes: pieceStart..<byte, index: index))
                     (pieceStart, pieceLength, index) = (byte, 0, index + 1)
                 }
@@ -238,5 +237,15 @@ enum ThaiRunPieces {
         }
         if runLength > longest { pieces.append(Piece(bytes: pieceStart..<byte, index: index)) }
         return pieces
+    }
+
+    /// Whether a piece may start before `scalar`: where a syllable starts (a consonant or a leading
+    /// vowel) and not after a leading vowel, which belongs to what follows it. A piece that found no
+    /// such place in twice `longest` characters (a run of vowels or digits) is cut before any
+    /// character that is not a mark (ำ counts as one), so a base and its marks stay together.
+    private static func canStartPiece(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar, pieceLength: Int) -> Bool {
+        if pieceLength >= 2 * longest { return scalar.properties.generalCategory != .nonspacingMark && scalar.value != 0x0E33 }
+        let isLeadingVowel = { (value: UInt32) in (0x0E40...0x0E44).contains(value) }
+        return !isLeadingVowel(previous.value) && ((0x0E01...0x0E2E).contains(scalar.value) || isLeadingVowel(scalar.value))
     }
 }

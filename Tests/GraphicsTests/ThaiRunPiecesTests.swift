@@ -29,8 +29,23 @@ final class ThaiRunPiecesTests: XCTestCase {
             let characters = String(decoding: utf8[piece.bytes], as: UTF8.self).unicodeScalars
             XCTAssertGreaterThanOrEqual(characters.count, ThaiRunPieces.longest)
             let starts = String(decoding: utf8[next.bytes], as: UTF8.self).unicodeScalars.first!.value
-            XCTAssertTrue((0x0E01...0x0E2E).contains(starts), "a piece starts with a consonant")
+            XCTAssertTrue((0x0E01...0x0E2E).contains(starts) || (0x0E40...0x0E44).contains(starts), "a piece starts a syllable")
             XCTAssertFalse((0x0E40...0x0E44).contains(characters.last!.value), "not after a leading vowel")
+        }
+    }
+
+    func testARunWhereEveryConsonantFollowsALeadingVowelIsCutBeforeTheVowel() {
+        let text = String(repeating: "เก", count: 1_500)
+        let pieces = ThaiRunPieces.pieces(in: text)
+        XCTAssertEqual(pieces.map(\.bytes.lowerBound), [0, 3_000, 6_000], "cut before letters 1,001 and 2,001 (leading vowels, 3 bytes each)")
+        XCTAssertEqual(pieces.last?.bytes.upperBound, text.utf8.count)
+    }
+
+    func testARunWithoutASyllableStartIsCutAfterTwiceTheLengthBesideNoMark() {
+        // Leading vowels only, then vowels with a mark on each: no place starts a syllable.
+        for text in [String(repeating: "เ", count: 5_000), String(repeating: "า\u{0E48}", count: 2_500)] {
+            // 5,000 characters of 3 bytes: cut before characters 2,001 and 4,001 (า, never its mark).
+            XCTAssertEqual(ThaiRunPieces.pieces(in: text).map(\.bytes.lowerBound), [0, 6_000, 12_000])
         }
     }
 
