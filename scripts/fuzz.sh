@@ -21,8 +21,13 @@ cp -r "$root/Templates/examples/." "$work/files/"
 find "$root/Tests/Fixtures" "$root/Templates" -name '*.yaml' | sort | while read -r file; do
   cp "$file" "$work/corpus/$(echo "$file" | md5sum | cut -c1-16).yaml"
 done
-export THAIREPORT_HOME="$root" THAIREPORT_FUZZ_FOLDER="$work/files"
+# Swift's own crash reporter would catch a trap first and end the process before libFuzzer writes the
+# input that caused it: leave crashes to libFuzzer, which writes Fuzz/crash-* and prints the stack.
+export THAIREPORT_HOME="$root" THAIREPORT_FUZZ_FOLDER="$work/files" SWIFT_BACKTRACE=enable=no
 echo "fuzz: libFuzzer for ${seconds} s over $(ls "$work/corpus" | wc -l) seeds"
 "$binary" "$work/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=500 -max_len=65536 \
-  -artifact_prefix="$root/Fuzz/" -print_final_stats=1 2>"$work/log" || { tail -40 "$work/log" >&2; exit 1; }
+  -artifact_prefix="$root/Fuzz/" -print_final_stats=1 2>"$work/log" || {
+    # The seed, then the finding and its stack (libFuzzer's report starts at "==").
+    grep -m1 'INFO: Seed' "$work/log" >&2; sed -n '/^==[0-9]*== ERROR\|^==[0-9]*==ERROR\|deadly signal/,$p' "$work/log" | head -80 >&2
+    tail -5 "$work/log" >&2; ls "$root"/Fuzz/crash-* "$root"/Fuzz/timeout-* "$root"/Fuzz/oom-* 2>/dev/null >&2; exit 1; }
 grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^Done' "$work/log" || tail -3 "$work/log"
