@@ -55,7 +55,7 @@ public struct PermittedFolders {
         guard FileManager.default.fileExists(atPath: url.path) else {
             // A misspelt name: the nearest file in the folder the path points into.
             let siblings = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []
-            let writtenFolder = (path as NSString).deletingLastPathComponent as NSString
+            let writtenFolder = PathText.folder(of: path) as NSString
             let near = Suggestion.nearest(to: url.lastPathComponent, in: siblings)
                 .map { "did you mean `\(writtenFolder.appendingPathComponent($0))`? " } ?? ""
             diagnostics.error(location, "the \(what) `\(path)` does not exist",

@@ -55,7 +55,7 @@ public struct TemplateLibrary {
     /// How messages name a template file: as the description names it, from the folder the
     /// description was given in, ending with the file (`tpl/template.yaml`, not `./tpl`).
     static func displayName(of written: String, from descriptionFile: String, namesFolder: Bool) -> String {
-        let folder = (descriptionFile as NSString).deletingLastPathComponent as NSString
+        let folder = PathText.folder(of: descriptionFile) as NSString
         var name = written.hasPrefix("/") ? written : folder.appendingPathComponent(written)
         if namesFolder { name = (name as NSString).appendingPathComponent("template.yaml") }
         return name.split(separator: "/", omittingEmptySubsequences: false).filter { $0 != "." }.joined(separator: "/")

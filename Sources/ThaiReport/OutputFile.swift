@@ -31,7 +31,7 @@ public final class OutputFile {
         self.path = path
         self.mode = mode
         let name = (path as NSString).lastPathComponent
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = PathText.folder(of: path)
         folder = parent.isEmpty ? "." : parent
         temporary = "\(folder)/\(TemporaryFiles.name(forOutput: name))"
         try refuse(aliasing: inputs)

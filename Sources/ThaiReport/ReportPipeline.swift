@@ -46,7 +46,7 @@ public enum ReportPipeline {
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let epoch = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let files = OpenedFiles(limits: limits)
-        let displayDirectory = (path as NSString).deletingLastPathComponent
+        let displayDirectory = PathText.folder(of: path)
         let builder = DocumentBuilder(environment: BuildEnvironment(baseDirectory: base, fontsDirectory: resources.fonts,
                                                                    sourceDateEpoch: epoch, displayDirectory: displayDirectory,
                                                                    limits: limits, inspector: files))

@@ -108,6 +108,23 @@ final class OutputSafetyTests: FolderTestCase {
 
     // MARK: Temporary files
 
+    func testOneCharacterNamesRender() throws {
+        // Foundation's path methods trapped on a one-character name: the description, the output
+        // and a picture it names.
+        try write("y", "blocks: [ข้อความ]\n")
+        var (status, output, error) = try thaireport("render", "y", "-o", "z")
+        XCTAssertEqual(status, 0, error)
+        XCTAssertEqual(output, "wrote z (1 page)\n")
+        (status, output, error) = try thaireport("render", "y")
+        XCTAssertEqual(status, 0, error)
+        XCTAssertEqual(output, "wrote y.pdf (1 page)\n")
+        try write("i.yaml", "blocks:\n  - image: {file: p}\n")
+        (status, _, error) = try thaireport("check", "i.yaml")
+        XCTAssertEqual(status, 1)
+        XCTAssertTrue(error.hasPrefix("i.yaml:2:19: error: the image `p` does not exist (did you mean `z`? paths are relative to the description's folder "),
+                      error)
+    }
+
     func testEightyThaiLetterOutputNameRenders() throws {
         try write("r.yaml", "blocks: [ข้อความ]\n")
         let letters = String(String.UnicodeScalarView(Array("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานองค์การบริหารส่วนตำบล".unicodeScalars).prefix(80)))
