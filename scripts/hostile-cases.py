@@ -105,6 +105,7 @@ def cases():
     yield "linear", "400,000 Thai letters, each consonant after a leading vowel", {"r.yaml": "blocks:\n  - \"" + "เก" * 200_000 + "\"\n"}, render
     paragraph = "การพัฒนาคุณภาพชีวิต ของประชาชน ในท้องถิ่น data " * 12
     yield "linear", "one section of 4,000 paragraphs", {"r.yaml": "blocks:\n" + f"  - \"{paragraph}\"\n" * 4000}, render
+    yield "linear", "an image path ending in 100,000 slashes", {"r.yaml": "blocks:\n  - image: {file: \"a" + "/" * 100_000 + "\"}\n"}, render
     yield "linear", "a letter with 5,000 marks (refused past 30)", {"r.yaml": "blocks:\n  - \"ก" + "\u0e48" * 5000 + " ข\"\n"}, render
     yield "linear", "a Latin run of 100,000 letters", {"r.yaml": "blocks:\n  - \"" + "abcdefghij" * 10_000 + "\"\n"}, render
     # Thai and Latin words in turn: 40,000 Pango items in one paragraph, cut into its lines.

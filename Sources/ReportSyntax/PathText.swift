@@ -4,12 +4,14 @@
 public enum PathText {
     /// The folder part of `path`, as `NSString.deletingLastPathComponent` defines it: empty for a
     /// bare name, `/` for a name in the root; slashes at the end and doubled slashes are ignored.
+    /// Works on the UTF-8 bytes (a `/` is never part of another character), in time linear in the path.
     public static func folder(of path: String) -> String {
-        var rest = Substring(path)
-        while rest.count > 1, rest.hasSuffix("/") { rest.removeLast() }
-        guard let slash = rest.lastIndex(of: "/") else { return "" }
-        var folder = rest[..<slash]
-        while folder.hasSuffix("/") { folder.removeLast() }
-        return folder.isEmpty ? "/" : String(folder)
+        let slash = UInt8(ascii: "/")
+        let bytes = Array(path.utf8)
+        var end = bytes.count
+        while end > 1, bytes[end - 1] == slash { end -= 1 }
+        guard var folderEnd = bytes[..<end].lastIndex(of: slash) else { return "" }
+        while folderEnd > 0, bytes[folderEnd - 1] == slash { folderEnd -= 1 }
+        return folderEnd == 0 ? "/" : String(decoding: bytes[..<folderEnd], as: UTF8.self)
     }
 }

@@ -9,7 +9,8 @@ final class PathTextTests: XCTestCase {
             ("y", ""), ("ก", ""), (".", ""), ("y/", ""), ("ab", ""), ("", ""),
             ("a/b", "a"), ("a/b/", "a"), ("a//b", "a"), ("a///b//", "a"), ("images/ก.png", "images"), ("a/b/c.png", "a/b"),
             ("/a", "/"), ("/", "/"), ("//", "/"), ("///ab", "/"), ("/tmp/x/", "/tmp"),
-            ("./y", "."), ("../y", ".."),
+            ("./y", "."), ("../y", ".."), ("images/" + String(repeating: "/", count: 10_000), ""),
+            ("a" + String(repeating: "/", count: 10_000) + "b", "a"),
         ]
         for (path, folder) in cases {
             XCTAssertEqual(PathText.folder(of: path), folder, "'\(path)'")
