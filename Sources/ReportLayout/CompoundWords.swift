@@ -55,8 +55,8 @@ struct CompoundWords {
             let syllables = parts.map { Self.syllables(in: utf8[$0]) }
             let names = parts.map { String(decoding: utf8[$0], as: UTF8.self) }
             for index in 1..<parts.count where !(index == 1 && Self.prefixes.contains(names[0])) {
-                let left = syllables[..<index].reduce(0, +) >= 2 || (index == 1 && Self.freeStanding.contains(names[0]))
-                let right = syllables[index...].reduce(0, +) >= 2 || (index == parts.count - 1 && Self.freeStanding.contains(names[index]))
+                let left = Self.standsAlone(syllables: syllables[..<index].reduce(0, +), word: index == 1 ? names[0] : nil)
+                let right = Self.standsAlone(syllables: syllables[index...].reduce(0, +), word: index == parts.count - 1 ? names[index] : nil)
                 if depth == 0 || (left && right) { splits.append((parts[index].lowerBound, left && right, depth == 0)) }
             }
             if depth == 0 { for part in parts { split(part, depth: 1) } }
@@ -66,8 +66,8 @@ struct CompoundWords {
         joinedByLibthai = zip(words, words.dropFirst()).compactMap { word, next in
             guard word.upperBound == next.lowerBound, !breaksAt(word.upperBound) else { return nil }
             let name = String(decoding: utf8[word], as: UTF8.self), nextName = String(decoding: utf8[next], as: UTF8.self)
-            let left = !Self.prefixes.contains(name) && (Self.syllables(in: utf8[word]) >= 2 || Self.freeStanding.contains(name))
-            let right = Self.syllables(in: utf8[next]) >= 2 || Self.freeStanding.contains(nextName)
+            let left = !Self.prefixes.contains(name) && Self.standsAlone(syllables: Self.syllables(in: utf8[word]), word: name)
+            let right = Self.standsAlone(syllables: Self.syllables(in: utf8[next]), word: nextName)
             return (word.upperBound, left && right)
         }
         unknownRuns = Self.uncovered(utf8, by: words)
@@ -84,13 +84,24 @@ struct CompoundWords {
             }
         }
         for split in splits where level[split.position] != BreakLevel.never {
-            level[split.position] = !split.standsAlone || !split.outermost ? BreakLevel.insideWord
-                : justified ? BreakLevel.costly : BreakLevel.betweenParts
+            level[split.position] = Self.splitLevel(standsAlone: split.standsAlone && split.outermost, justified: justified)
         }
         // Where libthai reads one word and nothing opened a break (a name's boundary stays free).
         for joined in joinedByLibthai where level[joined.position] == BreakLevel.grapheme {
-            level[joined.position] = !joined.standsAlone ? BreakLevel.insideWord : justified ? BreakLevel.costly : BreakLevel.betweenParts
+            level[joined.position] = Self.splitLevel(standsAlone: joined.standsAlone, justified: justified)
         }
+    }
+
+    /// Whether a piece of a split word stands on its own at a line's end or start: two syllables or
+    /// more, or a free-standing word (`word`, when the piece is one word).
+    private static func standsAlone(syllables: Int, word: String?) -> Bool {
+        syllables >= 2 || word.map(freeStanding.contains) == true
+    }
+
+    /// The level of a place where a word may split: at a cost in justified text (first in a word
+    /// too wide otherwise) where both pieces stand alone, else only once the word's inside opens.
+    private static func splitLevel(standsAlone: Bool, justified: Bool) -> UInt8 {
+        !standsAlone ? BreakLevel.insideWord : justified ? BreakLevel.costly : BreakLevel.betweenParts
     }
 
     /// Thai syllables in a word, estimated from its vowels: a leading vowel (เ แ โ ใ ไ) opens a
